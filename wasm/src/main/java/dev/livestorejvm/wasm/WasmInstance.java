@@ -1,0 +1,169 @@
+package dev.livestorejvm.wasm;
+
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Memory;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import dev.livestorejvm.wasm.compiled.WaSqliteDefault;
+import dev.livestorejvm.wasm.compiled.WaSqliteFts5;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * One instantiated binary: calls into its exports by name, i64 legalization, and linear-memory
+ * helpers. Not thread-safe: the owner serializes every call (the binary is SQLITE_THREADSAFE=0).
+ */
+final class WasmInstance {
+    final WasmBinary binary;
+    final Instance instance;
+    final Memory memory;
+    private final ExportFunction[] bound = new ExportFunction[WasmExport.values().length];
+    private WasmAbort failure;
+
+    private WasmInstance(WasmBinary binary, Instance instance) {
+        this.binary = binary;
+        this.instance = instance;
+        this.memory = instance.memory();
+    }
+
+    /** Parses (or loads the compiled form of) the binary and links the host functions. */
+    static WasmInstance load(WasmBinary binary, ExecutionMode mode, HostImports host) {
+        WasmModule module = mode == ExecutionMode.COMPILED ? compiledModule(binary) : parse(binary);
+        List<HostFunction> functions = host.functions(module, binary);
+        Instance.Builder builder = Instance.builder(module)
+            .withImportValues(ImportValues.builder().withFunctions(List.copyOf(functions)).build());
+        if (mode == ExecutionMode.COMPILED) {
+            builder.withMachineFactory(binary == WasmBinary.FTS5 ? WaSqliteFts5::create : WaSqliteDefault::create);
+        }
+        WasmInstance wasm = new WasmInstance(binary, builder.build());
+        // Emscripten start-up: static constructors, then main(0, 0), which runs sqlite3_initialize()
+        // (the build has SQLITE_OMIT_AUTOINIT).
+        wasm.call(WasmExport.wasm_call_ctors);
+        int rc = wasm.callInt(WasmExport.main, 0, 0);
+        if (rc != 0) throw new WasmAbort("main() returned " + rc + ": sqlite3_initialize failed");
+        return wasm;
+    }
+
+    private static WasmModule compiledModule(WasmBinary binary) {
+        return binary == WasmBinary.FTS5 ? WaSqliteFts5.load() : WaSqliteDefault.load();
+    }
+
+    private static WasmModule parse(WasmBinary binary) {
+        String resource = BinaryInfo.of(binary).resource();
+        try (InputStream in = WasmInstance.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the jar");
+            return Parser.parse(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ExportFunction export(WasmExport e) {
+        ExportFunction f = bound[e.ordinal()];
+        if (f == null) {
+            try {
+                f = instance.export(e.minifiedName(binary));
+            } catch (ChicoryException ex) {
+                throw new IllegalStateException("binary " + binary + " has no export " + e + " (" + e.minifiedName(binary) + ")", ex);
+            }
+            bound[e.ordinal()] = f;
+        }
+        return f;
+    }
+
+    /** Calls an export; a trap or abort poisons the instance so that no later call runs on a broken heap. */
+    long[] call(WasmExport e, long... args) {
+        if (failure != null) throw new WasmAbort("the SQLite module stopped earlier and cannot be used: " + failure.getMessage(), failure);
+        try {
+            return export(e).apply(args);
+        } catch (WasmAbort abort) {
+            failure = abort;
+            throw abort;
+        } catch (StackOverflowError | ChicoryException trap) {
+            failure = new WasmAbort("WebAssembly trap in " + e + ": " + trap, trap);
+            throw failure;
+        }
+    }
+
+    int callInt(WasmExport e, long... args) {
+        return (int) call(e, args)[0];
+    }
+
+    /** An i64 result: the low half is returned, the high half waits in {@code __emscripten_tempret_get}. */
+    long callLong(WasmExport e, long... args) {
+        long lo = callInt(e, args) & 0xffffffffL;
+        long hi = callInt(WasmExport._emscripten_tempret_get);
+        return (hi << 32) | lo;
+    }
+
+    double callDouble(WasmExport e, long... args) {
+        return Double.longBitsToDouble(call(e, args)[0]);
+    }
+
+    boolean failed() {
+        return failure != null;
+    }
+
+    void fail(WasmAbort abort) {
+        if (failure == null) failure = abort;
+    }
+
+    // ---- linear memory ----
+
+    int malloc(long size) {
+        int p = callInt(WasmExport.sqlite3_malloc64, lo(size), hi(size));
+        if (p == 0 && size > 0) throw new OutOfMemoryError("sqlite3_malloc64(" + size + ") failed in the SQLite module");
+        return p;
+    }
+
+    void free(int ptr) {
+        if (ptr != 0) call(WasmExport.sqlite3_free, ptr);
+    }
+
+    /** Copies a Java string into a new NUL-terminated UTF-8 buffer; free it with {@link #free}. */
+    int cString(String s) {
+        if (s == null) return 0;
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        int p = malloc(utf8.length + 1L);
+        memory.write(p, utf8);
+        memory.writeByte(p + utf8.length, (byte) 0);
+        return p;
+    }
+
+    /** Copies bytes into a new buffer (at least one byte long, so the pointer is never null). */
+    int bytes(byte[] data) {
+        int p = malloc(Math.max(1, data.length));
+        memory.write(p, data);
+        return p;
+    }
+
+    String readCString(int ptr) {
+        if (ptr == 0) return null;
+        int end = ptr;
+        while (memory.read(end) != 0) end++;
+        return readUtf8(ptr, end - ptr);
+    }
+
+    String readUtf8(int ptr, int len) {
+        return len == 0 ? "" : new String(memory.readBytes(ptr, len), StandardCharsets.UTF_8);
+    }
+
+    static long lo(long v) {
+        return v & 0xffffffffL;
+    }
+
+    static long hi(long v) {
+        return v >>> 32;
+    }
+
+    static long joinI64(long lo, long hi) {
+        return ((hi & 0xffffffffL) << 32) | (lo & 0xffffffffL);
+    }
+}

@@ -119,7 +119,7 @@ final class WasmInstance {
 
     int malloc(long size) {
         int p = callInt(WasmExport.sqlite3_malloc64, lo(size), hi(size));
-        if (p == 0 && size > 0) throw new OutOfMemoryError("sqlite3_malloc64(" + size + ") failed in the SQLite module");
+        if (p == 0 && size > 0) throw new WasmOutOfMemory("sqlite3_malloc64(" + size + ") failed in the SQLite module");
         return p;
     }
 

@@ -1,0 +1,203 @@
+package dev.livestorejvm.sqlite;
+
+import static dev.livestorejvm.vfs.ResultCodes.SQLITE_MISUSE;
+import static dev.livestorejvm.vfs.ResultCodes.SQLITE_NOMEM;
+
+import dev.livestorejvm.vfs.MemoryVfs;
+import dev.livestorejvm.vfs.OpenFlags;
+import dev.livestorejvm.vfs.Vfs;
+import dev.livestorejvm.wasm.BinaryInfo;
+import dev.livestorejvm.wasm.ExecutionMode;
+import dev.livestorejvm.wasm.SqliteModule;
+import dev.livestorejvm.wasm.WasmBinary;
+import dev.livestorejvm.wasm.WasmOutOfMemory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * One instance of the SQLite binary. The binary is built with {@code SQLITE_THREADSAFE=0}, so
+ * every call into it is serialized here: any number of threads and connections may share a
+ * runtime, one at a time. For parallelism, create several runtimes.
+ *
+ * <p>Each runtime has its own {@link MemoryVfs} (named in-memory databases are shared by the
+ * connections of one runtime), registered as {@code "memory"}.
+ */
+public final class SqliteRuntime implements AutoCloseable {
+    /** Default open flags: read-write, create, URI file names accepted. */
+    public static final int DEFAULT_OPEN_FLAGS = OpenFlags.READWRITE | OpenFlags.CREATE | OpenFlags.URI;
+    public static final String MEMORY_VFS = "memory";
+
+    private final ReentrantLock lock = new ReentrantLock();
+    final SqliteModule module;
+    private final MemoryVfs memoryVfs = new MemoryVfs();
+    private final Set<Database> databases = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean closed;
+
+    private SqliteRuntime(SqliteModule.Options options) {
+        this.module = SqliteModule.load(options);
+        check(module.registerVfs(MEMORY_VFS, memoryVfs, true), "registering the memory VFS");
+    }
+
+    /** A runtime on the default binary, compiled, with the wall clock and secure entropy. */
+    public static SqliteRuntime create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of a new runtime. */
+    public static final class Builder {
+        private SqliteModule.Options options = SqliteModule.Options.defaults();
+
+        /** Which binary: the web adapter's default, or the FTS5 build. */
+        public Builder binary(WasmBinary binary) {
+            options = options.withBinary(binary);
+            return this;
+        }
+
+        /** Compiled (default) or interpreted. */
+        public Builder mode(ExecutionMode mode) {
+            options = options.withMode(mode);
+            return this;
+        }
+
+        /** The clock behind {@code 'now'} and local time (its zone is the local time zone). */
+        public Builder clock(Clock clock) {
+            options = options.withClock(clock);
+            return this;
+        }
+
+        /** The entropy that seeds SQLite's PRNG (default {@link java.security.SecureRandom}). */
+        public Builder entropy(Random entropy) {
+            options = options.withEntropy(entropy);
+            return this;
+        }
+
+        public SqliteRuntime build() {
+            return new SqliteRuntime(options);
+        }
+    }
+
+    /** Opens a database read-write, creating it if missing, on the default VFS. */
+    public Database open(String name) {
+        return open(name, DEFAULT_OPEN_FLAGS, null);
+    }
+
+    public Database open(String name, int flags) {
+        return open(name, flags, null);
+    }
+
+    /**
+     * Opens a database. {@code flags} are {@link OpenFlags} ({@code READONLY}, {@code READWRITE},
+     * {@code CREATE}, {@code URI}, ...); {@code vfs} names a registered VFS, or null for the default.
+     */
+    public Database open(String name, int flags, String vfs) {
+        return locked(() -> {
+            ensureOpen();
+            SqliteModule.Opened o = module.openV2(name, flags | OpenFlags.EXRESCODE, vfs);
+            if (o.rc() != 0) {
+                String msg = o.db() != 0 ? module.errmsg(o.db()) : module.errstr(o.rc());
+                int code = o.db() != 0 ? module.extendedErrcode(o.db()) : o.rc();
+                Throwable cause = module.takeCallbackError();
+                if (o.db() != 0) module.closeV2(o.db());
+                throw new SqliteException(code, msg + ": " + name, null, -1, name, cause);
+            }
+            Database db = new Database(this, o.db(), name);
+            databases.add(db);
+            return db;
+        });
+    }
+
+    /** Registers a Java VFS under {@code name}; with {@code makeDefault} it also serves temp files. */
+    public void registerVfs(String name, Vfs vfs, boolean makeDefault) {
+        locked(() -> {
+            ensureOpen();
+            check(module.registerVfs(name, vfs, makeDefault), "registering VFS " + name);
+            return null;
+        });
+    }
+
+    /** The in-memory VFS of this runtime ({@code "memory"}). */
+    public MemoryVfs memoryVfs() {
+        return memoryVfs;
+    }
+
+    /** What this runtime runs: package, version and hash of the binary, and SQLite's own version. */
+    public SqliteBinaryInfo binaryInfo() {
+        return locked(() -> {
+            BinaryInfo b = module.binaryInfo();
+            return new SqliteBinaryInfo(b.packageName(), b.version(), b.integrity(), b.binary(), b.sourcePath(),
+                b.sha256(), module.libversion(), module.sourceid(), module.options().mode());
+        });
+    }
+
+    /** {@code sqlite3_compileoption_get}, all of them: the options the binary was built with. */
+    public List<String> compileOptions() {
+        return locked(() -> {
+            List<String> all = new ArrayList<>();
+            for (String o; (o = module.compileOptionGet(all.size())) != null; ) all.add(o);
+            return List.copyOf(all);
+        });
+    }
+
+    /** Number of callback targets registered in the binary (VFSes, functions, hooks): for leak checks. */
+    public int callbackCount() {
+        return locked(module::relayTargets);
+    }
+
+    /** Number of connections open on this runtime. */
+    public int openDatabases() {
+        return locked(databases::size);
+    }
+
+    /** Closes every connection still open, then the runtime. */
+    @Override
+    public void close() {
+        locked(() -> {
+            if (closed) return null;
+            for (Database db : new ArrayList<>(databases)) db.close();
+            closed = true;
+            return null;
+        });
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    void forget(Database db) {
+        databases.remove(db);
+    }
+
+    /** Runs {@code body} holding the runtime's lock: the only way into the binary. */
+    <T> T locked(Supplier<T> body) {
+        lock.lock();
+        try {
+            return body.get();
+        } catch (dev.livestorejvm.wasm.WasmAbort abort) {
+            throw new SqliteException(dev.livestorejvm.vfs.ResultCodes.SQLITE_INTERNAL,
+                "the SQLite module stopped: " + abort.getMessage(), null, -1, null, abort);
+        } catch (WasmOutOfMemory oom) {
+            throw new SqliteException(SQLITE_NOMEM, oom.getMessage(), null, -1, null, oom);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) throw new SqliteException(SQLITE_MISUSE, "the runtime is closed");
+    }
+
+    private void check(int rc, String what) {
+        if (rc != 0) throw new SqliteException(rc, module.errstr(rc) + " while " + what);
+    }
+}

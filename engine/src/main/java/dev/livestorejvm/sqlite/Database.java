@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +22,7 @@ public final class Database implements AutoCloseable {
     final SqliteModule module;
     final int handle;
     private final String name;
+    private final ReentrantLock lock = new ReentrantLock();
     private final Set<Statement> statements = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
     private int savepoints;
@@ -184,15 +186,27 @@ public final class Database implements AutoCloseable {
     /** Finalizes this connection's statements, then closes it. Closing twice is harmless. */
     @Override
     public void close() {
-        locked(() -> {
-            if (closed) return null;
-            for (Statement st : new ArrayList<>(statements)) st.close();
-            int rc = module.closeV2(handle);
-            closed = true;
-            runtime.forget(this);
-            if (rc != 0) throw new SqliteException(rc, module.errstr(rc) + " while closing", null, -1, name, null);
-            return null;
-        });
+        lockedEvenIfClosed(this::closeLocked);
+    }
+
+    /** Like {@link #locked} without the open check: closing a statement of a closed database is harmless. */
+    <T> T lockedEvenIfClosed(Supplier<T> body) {
+        lock.lock();
+        try {
+            return runtime.locked(body);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Void closeLocked() {
+        if (closed) return null;
+        for (Statement st : new ArrayList<>(statements)) st.close();
+        int rc = module.closeV2(handle);
+        closed = true;
+        runtime.forget(this);
+        if (rc != 0) throw new SqliteException(rc, module.errstr(rc) + " while closing", null, -1, name, null);
+        return null;
     }
 
     @Override
@@ -204,12 +218,21 @@ public final class Database implements AutoCloseable {
         statements.remove(st);
     }
 
-    /** Runs {@code body} on the runtime's lock after checking that this connection is open. */
+    /**
+     * Runs {@code body} holding this connection's lock, then the runtime's, after checking that the
+     * connection is open. The connection's lock comes first: a call sleeping in a busy handler gives
+     * the runtime's lock back but keeps its connection's.
+     */
     <T> T locked(Supplier<T> body) {
-        return runtime.locked(() -> {
-            if (closed) throw new SqliteException(SQLITE_MISUSE, "database is closed", null, -1, name, null);
-            return body.get();
-        });
+        lock.lock();
+        try {
+            return runtime.locked(() -> {
+                if (closed) throw new SqliteException(SQLITE_MISUSE, "database is closed", null, -1, name, null);
+                return body.get();
+            });
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The exception for a failed call: SQLite's code and message, the SQL and error offset, and any callback failure. */

@@ -12,12 +12,15 @@ import dev.livestorejvm.wasm.SqliteModule;
 import dev.livestorejvm.wasm.WasmBinary;
 import dev.livestorejvm.wasm.WasmOutOfMemory;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -35,6 +38,8 @@ public final class SqliteRuntime implements AutoCloseable {
     public static final String MEMORY_VFS = "memory";
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition resumable = lock.newCondition();
+    private final Deque<Thread> parked = new ArrayDeque<>();   // calls sleeping inside the module, latest first
     final SqliteModule module;
     private final MemoryVfs memoryVfs = new MemoryVfs();
     private final Set<Database> databases = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -42,6 +47,7 @@ public final class SqliteRuntime implements AutoCloseable {
 
     private SqliteRuntime(SqliteModule.Options options) {
         this.module = SqliteModule.load(options);
+        module.setSleeper(this::sleepYielding);
         check(module.registerVfs(MEMORY_VFS, memoryVfs, true), "registering the memory VFS");
     }
 
@@ -79,6 +85,15 @@ public final class SqliteRuntime implements AutoCloseable {
         /** The entropy that seeds SQLite's PRNG (default {@link java.security.SecureRandom}). */
         public Builder entropy(Random entropy) {
             options = options.withEntropy(entropy);
+            return this;
+        }
+
+        /**
+         * Caps the module's linear memory, i.e. SQLite's whole heap (page cache, sorter, values in
+         * flight); allocations past it fail with SQLITE_NOMEM. Default: the binary's own 2 GiB limit.
+         */
+        public Builder maxMemory(long bytes) {
+            options = options.withMaxMemory(bytes);
             return this;
         }
 
@@ -162,12 +177,9 @@ public final class SqliteRuntime implements AutoCloseable {
     /** Closes every connection still open, then the runtime. */
     @Override
     public void close() {
-        locked(() -> {
-            if (closed) return null;
-            for (Database db : new ArrayList<>(databases)) db.close();
-            closed = true;
-            return null;
-        });
+        // Each connection's lock is taken before the runtime's (see Database#locked), never inside it.
+        for (Database db : locked(() -> new ArrayList<>(databases))) db.close();
+        locked(() -> closed = true);
     }
 
     public boolean isClosed() {
@@ -190,6 +202,37 @@ public final class SqliteRuntime implements AutoCloseable {
             throw new SqliteException(SQLITE_NOMEM, oom.getMessage(), null, -1, null, oom);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * SQLite sleeps inside a call, e.g. in a busy handler waiting for another connection's lock.
+     * That connection may belong to this runtime, so the call gives the runtime's lock back while
+     * it sleeps (the sleeping connection keeps its own lock: nobody else can use it meanwhile).
+     *
+     * <p>All calls share one C stack in linear memory: a call entering while another is parked
+     * pushes its frames below the parked one's. So parked calls must resume in LIFO order, or a
+     * resumed call would pop back over frames still in use. A call that wakes up while a later one
+     * is parked waits for it to resume and return first.
+     */
+    private void sleepYielding(int micros) {
+        Thread me = Thread.currentThread();
+        parked.push(me);
+        int holds = lock.getHoldCount();
+        for (int i = 0; i < holds; i++) lock.unlock();
+        boolean interrupted = false;
+        try {
+            Thread.sleep(micros / 1000, (micros % 1000) * 1000);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            for (int i = 0; i < holds; i++) lock.lock();
+            while (parked.peek() != me) {
+                resumable.awaitUninterruptibly();
+            }
+            parked.pop();
+            resumable.signalAll();
+            if (interrupted) me.interrupt();
         }
     }
 

@@ -307,7 +307,7 @@ public final class Statement implements AutoCloseable {
     /** Finalizes the statement. Closing twice is harmless. */
     @Override
     public void close() {
-        db.runtime.locked(() -> {
+        db.lockedEvenIfClosed(() -> {
             if (closed) return null;
             closed = true;
             db.forget(this);

@@ -8,6 +8,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.livestorejvm.wasm.compiled.WaSqliteDefault;
 import dev.livestorejvm.wasm.compiled.WaSqliteFts5;
 import java.io.IOException;
@@ -34,11 +35,20 @@ final class WasmInstance {
     }
 
     /** Parses (or loads the compiled form of) the binary and links the host functions. */
-    static WasmInstance load(WasmBinary binary, ExecutionMode mode, HostImports host) {
+    static WasmInstance load(WasmBinary binary, ExecutionMode mode, long maxMemory, HostImports host) {
         WasmModule module = mode == ExecutionMode.COMPILED ? compiledModule(binary) : parse(binary);
         List<HostFunction> functions = host.functions(module, binary);
         Instance.Builder builder = Instance.builder(module)
             .withImportValues(ImportValues.builder().withFunctions(List.copyOf(functions)).build());
+        if (maxMemory > 0) {
+            MemoryLimits declared = module.memorySection().orElseThrow().getMemory(0).limits();
+            int pages = (int) Math.min(declared.maximumPages(), maxMemory / Memory.PAGE_SIZE);
+            if (pages < declared.initialPages()) {
+                throw new IllegalArgumentException("maxMemory " + maxMemory + " is below the binary's initial "
+                    + (long) declared.initialPages() * Memory.PAGE_SIZE + " bytes");
+            }
+            builder.withMemoryLimits(new MemoryLimits(declared.initialPages(), pages));
+        }
         if (mode == ExecutionMode.COMPILED) {
             builder.withMachineFactory(binary == WasmBinary.FTS5 ? WaSqliteFts5::create : WaSqliteDefault::create);
         }

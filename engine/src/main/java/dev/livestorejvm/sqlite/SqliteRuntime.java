@@ -155,6 +155,19 @@ public final class SqliteRuntime implements AutoCloseable {
         });
     }
 
+    /**
+     * True if {@code sql} ends with a complete statement ({@code sqlite3_complete}): a semicolon
+     * outside strings, comments and trigger bodies. Shells use it to know when input is ready to run.
+     */
+    public boolean isComplete(String sql) {
+        return locked(() -> {
+            ensureOpen();
+            int rc = module.complete(sql);
+            if (rc != 0 && rc != 1) throw new SqliteException(rc, module.errstr(rc) + " while checking SQL completeness");
+            return rc == 1;
+        });
+    }
+
     /** {@code sqlite3_compileoption_get}, all of them: the options the binary was built with. */
     public List<String> compileOptions() {
         return locked(() -> {

@@ -190,6 +190,16 @@ public final class SqliteModule {
         return wasm.readCString(wasm.callInt(sqlite3_errstr, rc));
     }
 
+    /** {@code sqlite3_complete}: 1 if {@code sql} ends with a complete statement, 0 if not, SQLITE_NOMEM. */
+    public int complete(String sql) {
+        int z = wasm.cString(sql);
+        try {
+            return wasm.callInt(sqlite3_complete, z);
+        } finally {
+            wasm.free(z);
+        }
+    }
+
     /** Bytes of the module's heap in use by SQLite. */
     public long memoryUsed() {
         return wasm.callLong(sqlite3_memory_used);

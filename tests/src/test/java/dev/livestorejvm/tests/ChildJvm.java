@@ -10,6 +10,11 @@ final class ChildJvm {
     private ChildJvm() {}
 
     static Process start(Class<?> main, String... args) throws IOException {
+        return start(null, main, args);
+    }
+
+    /** With {@code stdout} non-null, the child's output goes to that file (it survives the child's death intact). */
+    static Process start(Path stdout, Class<?> main, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-cp");
@@ -18,6 +23,8 @@ final class ChildJvm {
         cmd.add("-XX:TieredStopAtLevel=1");   // short-lived children: start fast rather than peak
         cmd.add(main.getName());
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (stdout != null) pb.redirectOutput(stdout.toFile());
+        return pb.start();
     }
 }

@@ -37,6 +37,8 @@ public final class SqliteRuntime implements AutoCloseable {
     public static final int DEFAULT_OPEN_FLAGS = OpenFlags.READWRITE | OpenFlags.CREATE | OpenFlags.URI;
     public static final String MEMORY_VFS = "memory";
     public static final String FILE_VFS = "file";
+    /** Files in batch-atomic mode ({@link FileVfs#batchAtomic()}): one sync per commit through a redo log. */
+    public static final String FILE_BATCH_ATOMIC_VFS = "file-batch-atomic";
 
     private final ReentrantLock lock = new ReentrantLock();
     final SqliteModule module;
@@ -47,6 +49,7 @@ public final class SqliteRuntime implements AutoCloseable {
     private SqliteRuntime(SqliteModule.Options options) {
         this.module = SqliteModule.load(options);
         check(module.registerVfs(MEMORY_VFS, memoryVfs, false), "registering the memory VFS");
+        check(module.registerVfs(FILE_BATCH_ATOMIC_VFS, FileVfs.batchAtomic(), false), "registering the batch-atomic file VFS");
         check(module.registerVfs(FILE_VFS, new FileVfs(), true), "registering the file VFS");
     }
 

@@ -318,7 +318,8 @@ public final class FaultInjectingVfs implements Vfs {
 
         @Override
         public int deviceCharacteristics() {
-            return inner.deviceCharacteristics();
+            // batch-atomic writes are not relayed through this wrapper: do not advertise them
+            return inner.deviceCharacteristics() & ~DeviceCharacteristics.BATCH_ATOMIC;
         }
 
         @Override

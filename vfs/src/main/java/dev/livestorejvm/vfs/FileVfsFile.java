@@ -23,6 +23,7 @@ class FileVfsFile implements VfsFile, FileLockState, FileHasMoved, FilePersistWa
     private boolean syncDirPending;       // a created journal syncs its directory once
     private LockLevel lock = LockLevel.NONE;
     private boolean persistWal;
+    private boolean redoChecked;          // the redo log was emptied in this lock session
     private boolean closed;
 
     FileVfsFile(Path path, Inode inode, FileChannel ownChannel, int flags, boolean syncDir) {
@@ -64,6 +65,7 @@ class FileVfsFile implements VfsFile, FileLockState, FileHasMoved, FilePersistWa
 
     @Override
     public void write(ByteBuffer src, long offset) throws VfsException {
+        beforeDirectWrite();
         int start = src.position();
         try {
             FileChannel ch = channel();
@@ -75,6 +77,7 @@ class FileVfsFile implements VfsFile, FileLockState, FileHasMoved, FilePersistWa
 
     @Override
     public void truncate(long size) throws VfsException {
+        beforeDirectWrite();
         try {
             FileChannel ch = channel();
             long now = ch.size();
@@ -121,6 +124,17 @@ class FileVfsFile implements VfsFile, FileLockState, FileHasMoved, FilePersistWa
     @Override
     public void unlock(LockLevel level) throws VfsException {
         lock = locks.unlock(this, lock, level);
+        redoChecked = false;
+    }
+
+    /**
+     * A database written in batch-atomic mode may have a redo log whose records would be replayed
+     * over this write after a crash: replay and empty it first (cheap when there is none).
+     */
+    final void beforeDirectWrite() throws VfsException {
+        if (inode == null || redoChecked) return;
+        redoChecked = true;
+        RedoLog.recover(path, channel());
     }
 
     @Override

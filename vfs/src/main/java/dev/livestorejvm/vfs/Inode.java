@@ -28,12 +28,12 @@ final class Inode {
     private final List<FileChannel> retired = new ArrayList<>();   // closed with the inode, never before
     private int refs;
 
-    private Inode(Object key, String path, FileChannel channel, boolean writable) {
+    private Inode(Object key, Path path, FileChannel channel, boolean writable) {
         this.key = key;
-        this.path = path;
+        this.path = path.toString();
         this.channel = channel;
         this.writable = writable;
-        this.locks = new LockTable(new ByteRangeLocks(this::channel, path));
+        this.locks = new LockTable(new RecoveringLocks(new ByteRangeLocks(this::channel, this.path), path, this::channel));
     }
 
     FileChannel channel() {
@@ -57,7 +57,7 @@ final class Inode {
                 }
                 inode = OPEN.get(key);
                 if (inode == null) {
-                    inode = new Inode(key, path.toString(), r.channel(), r.writable());
+                    inode = new Inode(key, path, r.channel(), r.writable());
                     OPEN.put(key, inode);
                 } else {
                     inode.adopt(r);   // created by another process between the two looks: keep both open

@@ -3,6 +3,7 @@ package dev.livestorejvm.sqlite;
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_MISUSE;
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_NOMEM;
 
+import dev.livestorejvm.vfs.FileVfs;
 import dev.livestorejvm.vfs.MemoryVfs;
 import dev.livestorejvm.vfs.OpenFlags;
 import dev.livestorejvm.vfs.Vfs;
@@ -29,13 +30,18 @@ import java.util.function.Supplier;
  * every call into it is serialized here: any number of threads and connections may share a
  * runtime, one at a time. For parallelism, create several runtimes.
  *
- * <p>Each runtime has its own {@link MemoryVfs} (named in-memory databases are shared by the
- * connections of one runtime), registered as {@code "memory"}.
+ * <p>File names open real files through {@link FileVfs}, registered as {@code "file"} and as the
+ * default (temp files too). Each runtime also has its own {@link MemoryVfs} (named in-memory
+ * databases are shared by the connections of one runtime), registered as {@code "memory"}: use
+ * {@code file:name?vfs=memory}. {@code :memory:} needs no VFS.
  */
 public final class SqliteRuntime implements AutoCloseable {
     /** Default open flags: read-write, create, URI file names accepted. */
     public static final int DEFAULT_OPEN_FLAGS = OpenFlags.READWRITE | OpenFlags.CREATE | OpenFlags.URI;
     public static final String MEMORY_VFS = "memory";
+    public static final String FILE_VFS = "file";
+    /** Files in batch-atomic mode ({@link FileVfs#batchAtomic()}): one sync per commit through a redo log. */
+    public static final String FILE_BATCH_ATOMIC_VFS = "file-batch-atomic";
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition resumable = lock.newCondition();
@@ -48,7 +54,9 @@ public final class SqliteRuntime implements AutoCloseable {
     private SqliteRuntime(SqliteModule.Options options) {
         this.module = SqliteModule.load(options);
         module.setSleeper(this::sleepYielding);
-        check(module.registerVfs(MEMORY_VFS, memoryVfs, true), "registering the memory VFS");
+        check(module.registerVfs(MEMORY_VFS, memoryVfs, false), "registering the memory VFS");
+        check(module.registerVfs(FILE_BATCH_ATOMIC_VFS, FileVfs.batchAtomic(), false), "registering the batch-atomic file VFS");
+        check(module.registerVfs(FILE_VFS, new FileVfs(), true), "registering the file VFS");
     }
 
     /** A runtime on the default binary, compiled, with the wall clock and secure entropy. */

@@ -185,6 +185,16 @@ public final class SqliteRuntime implements AutoCloseable {
         });
     }
 
+    /** {@code sqlite3changeset_invert} run by the binary; {@link Changeset#invert()} computes the same bytes in Java. */
+    public Changeset invertChangeset(Changeset changeset) {
+        return locked(() -> {
+            ensureOpen();
+            dev.livestorejvm.wasm.SessionApi.Bytes out = module.sessions().changesetInvert(changeset.bytesUnsafe());
+            if (out.rc() != 0) throw new SqliteException(out.rc(), module.errstr(out.rc()) + " while inverting a changeset");
+            return Changeset.wrap(out.data());
+        });
+    }
+
     /** Number of callback targets registered in the binary (VFSes, functions, hooks): for leak checks. */
     public int callbackCount() {
         return locked(module::relayTargets);

@@ -32,6 +32,8 @@ public final class SqliteModule {
     private final WasmInstance wasm;
     private final List<VfsRelay> vfses = new ArrayList<>();
     private volatile IntConsumer sleeper = SqliteModule::sleepMicros;
+    private final CallbackApi callbacks;
+    private final SessionApi sessions;
 
     /** How to instantiate the binary; every field has a production default. */
     public record Options(WasmBinary binary, ExecutionMode mode, Clock clock, Random entropy,
@@ -93,6 +95,18 @@ public final class SqliteModule {
         HostImports host = new HostImports(relay, options.clock(), options.stdout(), options.stderr());
         this.wasm = WasmInstance.load(options.binary(), options.mode(), options.maxMemory(), host);
         relay.attach(wasm);
+        this.callbacks = new CallbackApi(wasm, relay);
+        this.sessions = new SessionApi(wasm);
+    }
+
+    /** User functions, collations, hooks, progress handler, authorizer, changeset apply. */
+    public CallbackApi callbacks() {
+        return callbacks;
+    }
+
+    /** Sessions and changesets, serialize/deserialize, backup. */
+    public SessionApi sessions() {
+        return sessions;
     }
 
     /** Instantiates the binary and runs its start-up (constructors, {@code main}, {@code sqlite3_initialize}). */
@@ -228,7 +242,9 @@ public final class SqliteModule {
     }
 
     public int closeV2(int db) {
-        return wasm.callInt(sqlite3_close_v2, db);
+        int rc = wasm.callInt(sqlite3_close_v2, db);
+        if (rc == 0) callbacks.closed(db);   // SQLite dropped the connection's callbacks: so does the relay
+        return rc;
     }
 
     public int extendedResultCodes(int db, boolean on) {

@@ -25,12 +25,15 @@ final class WasmInstance {
     final WasmBinary binary;
     final Instance instance;
     final Memory memory;
+    final RelaySlots slots;
     private final ExportFunction[] bound = new ExportFunction[WasmExport.values().length];
     private WasmAbort failure;
 
-    private WasmInstance(WasmBinary binary, Instance instance) {
+    private WasmInstance(WasmBinary binary, Instance instance, RelaySlots slots) {
         this.binary = binary;
         this.instance = instance;
+        this.slots = slots;
+        slots.install(instance, binary);
         this.memory = instance.memory();
     }
 
@@ -38,8 +41,10 @@ final class WasmInstance {
     static WasmInstance load(WasmBinary binary, ExecutionMode mode, long maxMemory, HostImports host) {
         WasmModule module = mode == ExecutionMode.COMPILED ? compiledModule(binary) : parse(binary);
         List<HostFunction> functions = host.functions(module, binary);
+        RelaySlots slots = new RelaySlots();
         Instance.Builder builder = Instance.builder(module)
-            .withImportValues(ImportValues.builder().withFunctions(List.copyOf(functions)).build());
+            .withImportValues(ImportValues.builder().withFunctions(List.copyOf(functions)).build())
+            .withTableFactory(slots.factory());
         if (maxMemory > 0) {
             MemoryLimits declared = module.memorySection().orElseThrow().getMemory(0).limits();
             int pages = (int) Math.min(declared.maximumPages(), maxMemory / Memory.PAGE_SIZE);
@@ -52,7 +57,7 @@ final class WasmInstance {
         if (mode == ExecutionMode.COMPILED) {
             builder.withMachineFactory(binary == WasmBinary.FTS5 ? WaSqliteFts5::create : WaSqliteDefault::create);
         }
-        WasmInstance wasm = new WasmInstance(binary, builder.build());
+        WasmInstance wasm = new WasmInstance(binary, builder.build(), slots);
         // Emscripten start-up: static constructors, then main(0, 0), which runs sqlite3_initialize()
         // (the build has SQLITE_OMIT_AUTOINIT).
         wasm.call(WasmExport.wasm_call_ctors);

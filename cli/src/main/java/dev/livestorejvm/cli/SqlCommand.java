@@ -28,8 +28,8 @@ final class SqlCommand implements Callable<Integer> {
     private final Io io;
 
     @Option(names = "--db", paramLabel = "NAME", defaultValue = ":memory:",
-        description = "The database to open (default: ${DEFAULT-VALUE}). Until the file VFS lands, only "
-            + "in-memory databases are available; a file name is refused rather than silently kept in memory.")
+        description = "The database to open (default: ${DEFAULT-VALUE}): a file name (created if missing), "
+            + ":memory:, or a URI such as file:name?vfs=memory.")
     String database;
 
     @Option(names = "--bail", description = "Stop at the first error.")
@@ -72,12 +72,6 @@ final class SqlCommand implements Callable<Integer> {
                     + "] " + e.sqliteMessage());
                 return ExitCodes.SQL_ERROR;
             }
-            if (heldInMemoryVfs(runtime, db)) {
-                db.close();
-                io.err().println("Error: --db " + database + ": this build has no file VFS yet, so the database would "
-                    + "live in memory and be lost at exit; leave out --db for an in-memory database");
-                return ExitCodes.USAGE;
-            }
             Shell shell = new Shell(runtime, db, io.out(), io.err());
             shell.mode = outputMode;
             shell.headers = headers;
@@ -110,11 +104,5 @@ final class SqlCommand implements Callable<Integer> {
             + info.packageVersion() + ", " + info.mode().name().toLowerCase(java.util.Locale.ROOT) + ")");
         io.out().println("Enter \".help\" for usage hints.");
         if (database.equals(":memory:")) io.out().println("Connected to a transient in-memory database.");
-    }
-
-    /** True if {@code db} was opened as a named file of the runtime's memory VFS (not {@code :memory:} itself). */
-    private static boolean heldInMemoryVfs(SqliteRuntime runtime, Database db) {
-        String file = db.filename();
-        return file != null && !file.isEmpty() && runtime.memoryVfs().fileNames().contains(file);
     }
 }

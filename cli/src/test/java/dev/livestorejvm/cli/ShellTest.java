@@ -130,11 +130,17 @@ class ShellTest {
     }
 
     @Test
-    void aFileNameIsRefusedWhileOnlyMemoryDatabasesExist() {
-        Cli.Result r = Cli.run("", "sql", "--db", "data.db", "CREATE TABLE t(a)");
-        assertEquals(ExitCodes.USAGE, r.code(), r::toString);
-        assertTrue(r.err().contains("--db data.db") && r.err().contains("lost at exit"), r::toString);
-        assertEquals(0, Cli.run("", "sql", "--db", ":memory:", "SELECT 1").code());
+    void aFileDatabaseOutlivesTheShell(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String file = dir.resolve("data.db").toString();
+        Cli.Result write = Cli.run("", "sql", "--db", file, "CREATE TABLE t(a); INSERT INTO t VALUES (42);");
+        assertEquals(0, write.code(), write::toString);
+        assertTrue(java.nio.file.Files.exists(dir.resolve("data.db")));
+        Cli.Result read = Cli.run("", "sql", "--db", file, "--mode", "list", "SELECT a FROM t");
+        assertEquals(0, read.code(), read::toString);
+        assertEquals("42", read.out().strip());
+        Cli.Result missingDir = Cli.run("", "sql", "--db", dir.resolve("no/such/dir/x.db").toString(), "SELECT 1");
+        assertEquals(ExitCodes.SQL_ERROR, missingDir.code(), missingDir::toString);
+        assertTrue(missingDir.err().contains("cannot open"), missingDir::toString);
     }
 
     @Test

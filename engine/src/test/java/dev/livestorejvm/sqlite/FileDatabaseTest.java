@@ -147,7 +147,7 @@ class FileDatabaseTest {
             assertFalse(write.isDone(), "b waits for a's transaction");
             a.exec("COMMIT");
             assertEquals(1, write.get(20, java.util.concurrent.TimeUnit.SECONDS));
-            assertEquals(2, count(a));
+            assertEquals(2, count(a, "t"));
         }
     }
 

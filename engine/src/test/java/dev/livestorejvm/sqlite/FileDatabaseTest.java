@@ -133,6 +133,25 @@ class FileDatabaseTest {
     }
 
     @Test
+    void connectionsOfTwoRuntimesExcludeEachOtherAndBusyTimeoutWaits() throws Exception {
+        Path file = dir.resolve("two.db");
+        try (SqliteRuntime other = SqliteRuntime.create();
+             Database a = runtime.open(file.toString()); Database b = other.open(file.toString())) {
+            a.exec("CREATE TABLE t(x)");
+            a.exec("BEGIN IMMEDIATE; INSERT INTO t VALUES ('a')");
+            SqliteException busy = assertThrows(SqliteException.class, () -> b.execute("INSERT INTO t VALUES ('b')"));
+            assertEquals(dev.livestorejvm.vfs.ResultCodes.SQLITE_BUSY, busy.resultCode());
+            b.busyTimeout(20_000);
+            var write = java.util.concurrent.CompletableFuture.supplyAsync(() -> b.execute("INSERT INTO t VALUES ('b')"));
+            Thread.sleep(300);
+            assertFalse(write.isDone(), "b waits for a's transaction");
+            a.exec("COMMIT");
+            assertEquals(1, write.get(20, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(2, count(a, "t"));
+        }
+    }
+
+    @Test
     void memoryVfsByUriAndMemoryNameLeaveNoFile() throws Exception {
         Path cwdFile = Path.of("mem-only.db");
         try (Database db = runtime.open("file:mem-only.db?vfs=memory"); Database mem = runtime.open(":memory:")) {

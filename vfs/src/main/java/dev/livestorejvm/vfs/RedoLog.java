@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.CRC32C;
@@ -26,16 +27,23 @@ import java.util.zip.CRC32C;
  * database and empties the log. Replay is idempotent because the log is emptied (after a database
  * sync) before anyone writes the database other than through a batch, and when it grows large.
  *
- * <p>Layout: header {@code "LSJREDO1"}, applied length (8), boot id (16); records
- * {@code 'REDO'}, entry count, then per entry offset (8), length (4), bytes; then CRC32C (4) of the record.
+ * <p>Emptying the log starts a new generation (a new salt in the header) instead of truncating
+ * the file: records are then written over blocks the file already has, so the commit's sync does
+ * not also have to make a change of the file's size durable.
+ *
+ * <p>Layout: header {@code "LSJREDO2"}, applied length (8), boot id (16), salt (8); records
+ * {@code 'REDO'}, entry count, salt (8), then per entry offset (8), length (4), bytes; then
+ * CRC32C (4) of the record. Records are valid only with the header's salt and a good CRC.
  */
 final class RedoLog {
     static final String SUFFIX = "-batch";
-    static final int HEADER = 32;
+    static final int HEADER = 40;
     static final long CHECKPOINT_BYTES = 1 << 20;
-    private static final long MAGIC = 0x4c534a5245444f31L;   // "LSJREDO1"
+    private static final long MAGIC = 0x4c534a5245444f32L;   // "LSJREDO2"
     private static final int RECORD = 0x5245444f;           // "REDO"
+    private static final int RECORD_HEAD = 16;
     private static final UUID BOOT = bootId();
+    private static final SecureRandom SALTS = new SecureRandom();
 
     private RedoLog() {}
 
@@ -46,31 +54,46 @@ final class RedoLog {
     /** One write of a batch. */
     record Write(long offset, byte[] data) {}
 
+    /** The log's header. */
+    record Header(boolean valid, long applied, UUID boot, long salt) {
+        static Header fresh() {
+            return new Header(true, HEADER, BOOT, SALTS.nextLong());
+        }
+
+        Header applied(long length) {
+            return new Header(true, length, BOOT, salt);
+        }
+
+        ByteBuffer bytes() {
+            UUID b = boot != null ? boot : new UUID(0, 0);
+            return ByteBuffer.allocate(HEADER).putLong(MAGIC).putLong(applied)
+                .putLong(b.getMostSignificantBits()).putLong(b.getLeastSignificantBits()).putLong(salt).flip();
+        }
+    }
+
     /** Appends {@code batch} durably (the commit point), applies it to {@code db}, checkpoints when the log is large. */
     static void commit(Path db, FileChannel dbChannel, List<Write> batch) throws VfsException {
         Path path = of(db);
-        byte[] record = encode(batch);
         try (FileChannel log = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
-            long size = log.size();
-            boolean fresh = size < HEADER;
-            long end = fresh ? HEADER : size;
+            Header h = readHeader(log);
+            boolean fresh = !h.valid();
+            if (fresh) h = Header.fresh();
+            long end = h.applied();
+            byte[] record = encode(batch, h.salt());
             try {
-                if (fresh) writeFully(log, header(HEADER), 0);
+                if (fresh) writeFully(log, h.bytes(), 0);
                 writeFully(log, ByteBuffer.wrap(record), end);
                 log.force(false);
             } catch (IOException e) {
-                try {
-                    log.truncate(end);   // the record must not be replayed: SQLite will retry with a rollback journal
-                } catch (IOException ignored) {
-                    // its CRC or a later truncation decides
-                }
+                // a record that is not whole fails its CRC; SQLite now retries with a rollback journal
                 throw new VfsException(SQLITE_IOERR_COMMIT_ATOMIC, "cannot write the redo log " + path + ": " + e, e);
             }
             if (fresh) FileVfs.syncDirectory(path);
             try {
                 for (Write w : batch) writeFully(dbChannel, ByteBuffer.wrap(w.data()), w.offset());
-                writeFully(log, header(end + record.length), 0);
-                if (end + record.length > CHECKPOINT_BYTES) checkpoint(log, dbChannel, false);
+                Header done = h.applied(end + record.length);
+                writeFully(log, done.bytes(), 0);
+                if (done.applied() > CHECKPOINT_BYTES) checkpoint(log, dbChannel, null);
             } catch (IOException e) {
                 // committed in the log, not fully in the database: the next lock replays it
                 throw new VfsException(SQLITE_IOERR, "cannot apply the redo log " + path + " to " + db + ": " + e, e);
@@ -86,7 +109,7 @@ final class RedoLog {
     static boolean needsReplay(Path db) throws VfsException {
         Path path = of(db);
         try (FileChannel log = FileChannel.open(path, StandardOpenOption.READ)) {
-            return needsReplay(log);
+            return needsReplay(log, readHeader(log));
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException e) {
@@ -94,16 +117,25 @@ final class RedoLog {
         }
     }
 
+    /** The applied length in the header of the log of {@code db} ({@link #HEADER} when empty), or -1: for tests. */
+    static long appliedLength(Path db) throws IOException {
+        try (FileChannel log = FileChannel.open(of(db), StandardOpenOption.READ)) {
+            Header h = readHeader(log);
+            return h.valid() ? h.applied() : -1;
+        }
+    }
+
     /**
-     * Replays the log into the database if needed, syncs the database and empties the log. The
-     * caller holds an exclusive lock on the database.
+     * Makes everything the log holds durable in the database and empties the log: replays it first
+     * if needed. The caller holds an exclusive lock on the database.
      */
     static void recover(Path db, FileChannel dbChannel) throws VfsException {
         Path path = of(db);
         if (!Files.exists(path)) return;
         try (FileChannel log = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            if (log.size() <= HEADER) return;   // empty: nothing to make durable
-            checkpoint(log, dbChannel, needsReplay(log));
+            Header h = readHeader(log);
+            if (needsReplay(log, h)) checkpoint(log, dbChannel, h);
+            else if (h.valid() && h.applied() > HEADER) checkpoint(log, dbChannel, null);
         } catch (NoSuchFileException e) {
             // nothing to do
         } catch (IOException e) {
@@ -111,40 +143,39 @@ final class RedoLog {
         }
     }
 
-    private static boolean needsReplay(FileChannel log) throws IOException {
-        long size = log.size();
-        if (size <= HEADER) return false;
-        ByteBuffer h = ByteBuffer.allocate(HEADER);
-        while (h.hasRemaining() && log.read(h, h.position()) >= 0) { }
-        h.flip();
-        if (h.remaining() < HEADER || h.getLong() != MAGIC) return true;
-        long applied = h.getLong();
-        UUID boot = new UUID(h.getLong(), h.getLong());
-        return applied != size || BOOT == null || !BOOT.equals(boot);
+    private static boolean needsReplay(FileChannel log, Header h) throws IOException {
+        if (log.size() <= HEADER) return false;
+        if (!h.valid()) return true;   // a damaged header: nothing can be validated, start a new generation
+        if (h.applied() > HEADER && (BOOT == null || !BOOT.equals(h.boot()))) return true;   // rebooted since: nothing was synced
+        ByteBuffer next = ByteBuffer.allocate(RECORD_HEAD);   // a record of this generation past the applied mark?
+        readFully(log, next, h.applied());
+        return next.remaining() == 0 && next.getInt(0) == RECORD && next.getLong(8) == h.salt();
     }
 
-    /** Optionally replays every whole record, then makes the database durable and empties the log. */
-    private static void checkpoint(FileChannel log, FileChannel db, boolean replay) throws IOException {
-        if (replay) {
+    /** Replays every valid record if {@code replayFrom} is given, then syncs the database and starts a new generation. */
+    private static void checkpoint(FileChannel log, FileChannel db, Header replayFrom) throws IOException {
+        if (replayFrom != null) {
             long size = log.size();
             if (size > Integer.MAX_VALUE) throw new IOException("redo log too large: " + size);
             ByteBuffer all = ByteBuffer.allocate((int) size);
-            while (all.hasRemaining() && log.read(all, all.position()) >= 0) { }
+            readFully(log, all, 0);
             all.flip();
-            all.position(Math.min(HEADER, all.limit()));
-            while (applyRecord(all, db)) { }
+            if (replayFrom.valid()) {
+                all.position(Math.min(HEADER, all.limit()));
+                while (applyRecord(all, db, replayFrom.salt())) { }
+            }
         }
         db.force(false);
-        log.truncate(HEADER);
-        writeFully(log, header(HEADER), 0);
+        writeFully(log, Header.fresh().bytes(), 0);
         log.force(false);
     }
 
-    /** Applies the record at the buffer's position; false at the end or at a torn or corrupt record. */
-    private static boolean applyRecord(ByteBuffer all, FileChannel db) throws IOException {
+    /** Applies the record at the buffer's position; false at the end, or at a torn, corrupt or older record. */
+    private static boolean applyRecord(ByteBuffer all, FileChannel db, long salt) throws IOException {
         int start = all.position();
-        if (all.remaining() < 8 || all.getInt() != RECORD) return false;
+        if (all.remaining() < RECORD_HEAD || all.getInt() != RECORD) return false;
         int count = all.getInt();
+        if (all.getLong() != salt) return false;
         for (int i = 0; i < count; i++) {
             if (all.remaining() < 12) return false;
             all.getLong();
@@ -156,22 +187,21 @@ final class RedoLog {
         CRC32C crc = new CRC32C();
         crc.update(all.duplicate().position(start).limit(all.position()));
         if ((int) crc.getValue() != all.getInt()) return false;
-        ByteBuffer r = all.duplicate().position(start + 8);
+        ByteBuffer r = all.duplicate().position(start + RECORD_HEAD);
         for (int i = 0; i < count; i++) {
             long offset = r.getLong();
             int len = r.getInt();
-            ByteBuffer data = r.slice().limit(len);
-            writeFully(db, data, offset);
+            writeFully(db, r.slice().limit(len), offset);
             r.position(r.position() + len);
         }
         return true;
     }
 
-    private static byte[] encode(List<Write> batch) {
-        int size = 8 + 4;
+    private static byte[] encode(List<Write> batch, long salt) {
+        int size = RECORD_HEAD + 4;
         for (Write w : batch) size += 12 + w.data().length;
         ByteBuffer b = ByteBuffer.allocate(size);
-        b.putInt(RECORD).putInt(batch.size());
+        b.putInt(RECORD).putInt(batch.size()).putLong(salt);
         for (Write w : batch) b.putLong(w.offset()).putInt(w.data().length).put(w.data());
         CRC32C crc = new CRC32C();
         crc.update(b.array(), 0, b.position());
@@ -179,11 +209,20 @@ final class RedoLog {
         return b.array();
     }
 
-    private static ByteBuffer header(long applied) {
-        ByteBuffer h = ByteBuffer.allocate(HEADER).putLong(MAGIC).putLong(applied);
-        UUID boot = BOOT != null ? BOOT : new UUID(0, 0);
-        h.putLong(boot.getMostSignificantBits()).putLong(boot.getLeastSignificantBits());
-        return h.flip();
+    private static Header readHeader(FileChannel log) throws IOException {
+        ByteBuffer h = ByteBuffer.allocate(HEADER);
+        readFully(log, h, 0);
+        if (h.hasRemaining() || h.getLong(0) != MAGIC) return new Header(false, HEADER, null, 0);
+        return new Header(true, h.getLong(8), new UUID(h.getLong(16), h.getLong(24)), h.getLong(32));
+    }
+
+    private static void readFully(FileChannel ch, ByteBuffer dst, long offset) throws IOException {
+        long pos = offset;
+        while (dst.hasRemaining()) {
+            int n = ch.read(dst, pos);
+            if (n < 0) break;
+            pos += n;
+        }
     }
 
     private static void writeFully(FileChannel ch, ByteBuffer src, long offset) throws IOException {

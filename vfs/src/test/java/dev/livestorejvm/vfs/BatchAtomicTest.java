@@ -76,7 +76,8 @@ class BatchAtomicTest {
         try (VfsFile f = new FileVfs().open(db.toString(), MAIN_RW)) {   // the plain file VFS recovers too
             f.lock(LockLevel.SHARED);
             assertArrayEquals(page(6), readPage(db, 1));
-            assertEquals(RedoLog.HEADER, Files.size(RedoLog.of(db)), "the log is emptied once the database is synced");
+            assertEquals(RedoLog.HEADER, RedoLog.appliedLength(db), "the log is emptied once the database is synced");
+            assertFalse(RedoLog.needsReplay(db));
             f.unlock(LockLevel.NONE);
         }
     }
@@ -93,16 +94,20 @@ class BatchAtomicTest {
             ((FileBatchAtomicWrite) f).commitAtomicWrite();
             f.unlock(LockLevel.NONE);
         }
-        // as if power failed while the record was written: its tail is lost, the database was never touched
+        // as if power failed while the record was written: its tail is lost, the database and the
+        // applied mark were never touched
         long size = Files.size(RedoLog.of(db));
         try (FileChannel ch = FileChannel.open(db, StandardOpenOption.WRITE);
              FileChannel log = FileChannel.open(RedoLog.of(db), StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(page(1)), 0);
             log.truncate(size - 100);
+            log.write(ByteBuffer.allocate(8).putLong(0, RedoLog.HEADER), 8);
         }
+        assertTrue(RedoLog.needsReplay(db), "a record of this generation follows the applied mark");
         try (VfsFile f = new FileVfs().open(db.toString(), MAIN_RW)) {
             f.lock(LockLevel.SHARED);
             assertArrayEquals(page(1), readPage(db, 0), "an unfinished record is not replayed");
+            assertFalse(RedoLog.needsReplay(db));
             f.unlock(LockLevel.NONE);
         }
     }

@@ -148,7 +148,7 @@ final class ConnectionCallbacks {
             guard(() -> {
                 hook.onUpdate(Operation.of(op), schema, table, rowid);
                 return null;
-            }, null, true));
+            }, null, false));
     }
 
     void commitHook(CommitHook hook) {

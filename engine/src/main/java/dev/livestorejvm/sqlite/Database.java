@@ -365,8 +365,9 @@ public final class Database implements AutoCloseable {
     /** Finalizes this connection's statements, then closes it. Closing twice is harmless. */
     @Override
     public void close() {
-        locked(() -> {
+        runtime.locked(() -> {   // not locked(): that refuses a closed connection, and closing twice is harmless
             if (closed) return null;
+            checkNotInCallback();
             for (Session s : sessions) s.delete();   // before close_v2, as the session extension requires
             sessions.clear();
             for (Statement st : new ArrayList<>(statements)) st.close();

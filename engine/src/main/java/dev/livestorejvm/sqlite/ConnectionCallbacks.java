@@ -1,6 +1,7 @@
 package dev.livestorejvm.sqlite;
 
 import dev.livestorejvm.wasm.CallbackApi;
+import dev.livestorejvm.wasm.WasmAbort;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class ConnectionCallbacks {
         try {
             return body.call();
         } catch (Exception | Error e) {
-            if (pending == null) pending = e; else if (pending != e) pending.addSuppressed(e);
+            keep(e);
             if (interrupt) db.module.interrupt(db.handle);
             return onError;
         } finally {
@@ -132,8 +133,14 @@ final class ConnectionCallbacks {
     }
 
     private void functionError(int ctx, Throwable e) {
-        if (pending == null) pending = e; else if (pending != e) pending.addSuppressed(e);
+        keep(e);
         api.resultError(ctx, message(e));
+    }
+
+    /** Keeps a callback's exception for the caller; if the module itself stopped meanwhile, unwinds it all. */
+    private void keep(Throwable e) {
+        if (db.module.failed()) throw new WasmAbort("the SQLite module stopped inside a callback", e);
+        if (pending == null) pending = e; else if (pending != e) pending.addSuppressed(e);
     }
 
     int createCollation(String name, Comparator<String> c) {
@@ -148,7 +155,7 @@ final class ConnectionCallbacks {
             guard(() -> {
                 hook.onUpdate(Operation.of(op), schema, table, rowid);
                 return null;
-            }, null, true));
+            }, null, false));
     }
 
     void commitHook(CommitHook hook) {

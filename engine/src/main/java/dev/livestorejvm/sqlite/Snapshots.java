@@ -28,7 +28,7 @@ final class Snapshots {
 
     /**
      * Replaces {@code schema} with a copy of {@code data}, held in the module's memory and growing as
-     * needed. Bytes that do not start with SQLite's header are refused before anything changes.
+     * needed. Bytes that are not a database are refused before anything changes.
      */
     static void deserialize(Database db, String schema, byte[] data) {
         if (data.length > 0 && (data.length < 512 || !startsWithHeader(data))) {
@@ -36,17 +36,22 @@ final class Snapshots {
                 + " bytes without the \"SQLite format 3\" header", null, -1, db.name(), null);
         }
         db.locked(() -> {
-            int rc = db.module.sessions().deserialize(db.handle, schema, data, SessionApi.DESERIALIZE_RESIZEABLE);
-            if (rc != 0) throw db.error(rc, null);
-            // The header may still hide garbage: read the schema now, and leave an empty database if it fails.
-            int vrc = db.module.exec(db.handle, "SELECT count(*) FROM \"" + schema.replace("\"", "\"\"") + "\".sqlite_schema");
-            if (vrc != 0) {
-                SqliteException e = db.error(vrc, null);
-                db.module.sessions().deserialize(db.handle, schema, new byte[0], SessionApi.DESERIALIZE_RESIZEABLE);
-                throw e;
+            // Garbage behind a valid header shows when the schema is read: try it on a scratch
+            // connection first, so that a bad image leaves the target as it was.
+            try (Database scratch = db.runtime.open(":memory:")) {
+                load(scratch, "main", data);
             }
+            load(db, schema, data);
             return null;
         });
+    }
+
+    private static void load(Database db, String schema, byte[] data) {
+        int rc = db.module.sessions().deserialize(db.handle, schema, data, SessionApi.DESERIALIZE_RESIZEABLE);
+        if (rc != 0) throw db.error(rc, null);
+        String sql = "SELECT count(*) FROM \"" + schema.replace("\"", "\"\"") + "\".sqlite_schema";
+        rc = db.module.exec(db.handle, sql);
+        if (rc != 0) throw db.error(rc, sql);
     }
 
     private static boolean startsWithHeader(byte[] data) {

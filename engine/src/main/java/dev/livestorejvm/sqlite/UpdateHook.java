@@ -2,8 +2,9 @@ package dev.livestorejvm.sqlite;
 
 /**
  * Told of each row a statement inserts, updates or deletes in a rowid table
- * ({@code sqlite3_update_hook}). It must not use the database; an exception interrupts the
- * statement, which fails with the exception as its cause.
+ * ({@code sqlite3_update_hook}). It must not use the database. It is a notification: an
+ * exception does not undo the change, but the call that made it fails with SQLITE_ERROR and the
+ * exception as its cause.
  */
 @FunctionalInterface
 public interface UpdateHook {

@@ -135,8 +135,8 @@ class HooksTest {
 
     @Test
     void busyTimeoutWaitsForTheLockThenFails() {
-        Database a = runtime.open("busy.db");
-        Database b = runtime.open("busy.db");
+        Database a = runtime.open("file:busy.db?vfs=memory");
+        Database b = runtime.open("file:busy.db?vfs=memory");
         a.exec("CREATE TABLE x(y)");
         a.exec("BEGIN IMMEDIATE");
         b.busyTimeout(300);

@@ -24,7 +24,7 @@ class SnapshotTest {
     }
 
     private Database filled(String name, int rows) {
-        Database db = runtime.open(name);
+        Database db = runtime.open("file:" + name + "?vfs=memory");   // named, but not a file in the working directory
         db.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, s TEXT); CREATE INDEX t_s ON t(s)");
         db.transaction(() -> {
             for (int i = 0; i < rows; i++) db.execute("INSERT INTO t VALUES (?, ?)", i, "row " + i + " ".repeat(i % 50));
@@ -77,7 +77,7 @@ class SnapshotTest {
         assertEquals(3000L, count(whole));
         assertSamePages(src.serialize(), whole.serialize());
 
-        Database dest = runtime.open("dest.db");
+        Database dest = runtime.open("file:dest.db?vfs=memory");
         dest.exec("CREATE TABLE other(x); INSERT INTO other VALUES (1)");
         List<int[]> steps = new ArrayList<>();
         src.backup("main", dest, "main", 5, (remaining, total) -> steps.add(new int[] {remaining, total}));

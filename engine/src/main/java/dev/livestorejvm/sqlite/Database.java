@@ -117,6 +117,21 @@ public final class Database implements AutoCloseable {
         return locked(() -> module.dbReadonly(handle, "main") == 1);
     }
 
+    /**
+     * The database image of {@code schema} ({@code "main"}, {@code "temp"} or an attached name), as
+     * {@code sqlite3_serialize} gives it: the bytes a file of this database would hold.
+     */
+    public byte[] serialize(String schema) {
+        return locked(() -> {
+            byte[] image = module.serialize(handle, schema);
+            if (image == null) {
+                throw new SqliteException(dev.livestorejvm.vfs.ResultCodes.SQLITE_ERROR,
+                    "cannot serialize schema " + schema + ": no such database, or its pages cannot be read", null, -1, name, null);
+            }
+            return image;
+        });
+    }
+
     /** The options the binary was compiled with ({@code PRAGMA compile_options}). */
     public List<String> compileOptions() {
         List<String> all = new ArrayList<>();

@@ -6,8 +6,9 @@
 // keep the two in step.
 //
 // Where the JS API has no call for what we record (64-bit changes and rowids, extended codes, error
-// offsets, the PRNG seed) or would alter the value (bind_text passes length -1, so a NUL ends the
-// text), the exported C function is called directly on the same module.
+// offsets, the PRNG seed) or would alter the value, the exported C function is called directly on
+// the same module. Two such quirks of the JS API (not of the binary): bind_text passes length -1,
+// so a NUL ends the text; bind_blob of an empty array binds NULL (sqlite3_malloc(0) is NULL).
 //
 // Determinism (see also DifferentialRunner.java):
 // - Randomness: SQLite seeds its PRNG once from the default VFS's xRandomness. Here the default VFS
@@ -174,7 +175,13 @@ function bind(module, sqlite3, db, stmt, i, p) {
     case 'null': return sqlite3.bind_null(stmt, i)
     case 'int': return sqlite3.bind_int64(stmt, i, BigInt(p.v))
     case 'real': return sqlite3.bind_double(stmt, i, bitsReal(p.bits))
-    case 'blob': return sqlite3.bind_blob(stmt, i, fromHex(p.hex))
+    case 'blob': {
+      const bytes = fromHex(p.hex)
+      if (bytes.length) return sqlite3.bind_blob(stmt, i, bytes)
+      // sqlite3.bind_blob copies into sqlite3_malloc(0), which is NULL, and SQLite binds a NULL
+      // pointer as SQL NULL: the JS API turns an empty blob into NULL. Bind a real empty blob.
+      return checked(module, db, module._sqlite3_bind_blob(stmt, i, tmpByte(module), 0, 0))
+    }
     case 'zeroblob': return checked(module, db, module._sqlite3_bind_zeroblob(stmt, i, p.n))
     case 'text': {
       const bytes = fromHex(p.hex)
@@ -186,6 +193,11 @@ function bind(module, sqlite3, db, stmt, i, p) {
     }
     default: throw new Error('unknown parameter type ' + p.t)
   }
+}
+
+function tmpByte(module) {
+  module.oneByte ??= module._sqlite3_malloc(1)   // any non-NULL pointer: zero bytes are read from it
+  return module.oneByte
 }
 
 function checked(module, db, rc) {

@@ -185,7 +185,7 @@ function bind(module, sqlite3, db, stmt, i, p) {
     case 'zeroblob': return checked(module, db, module._sqlite3_bind_zeroblob(stmt, i, p.n))
     case 'text': {
       const bytes = fromHex(p.hex)
-      if (!bytes.includes(0)) return sqlite3.bind_text(stmt, i, new TextDecoder().decode(bytes))
+      if (!bytes.includes(0)) return sqlite3.bind_text(stmt, i, new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes))
       // sqlite3.bind_text passes -1 as the length: the text would end at the NUL
       const ptr = module._sqlite3_malloc(bytes.length + 1)
       module.HEAPU8.set(bytes, ptr)

@@ -54,8 +54,10 @@ record Script(String name, String binary, String zone, int seed, long timeMillis
 
     /** One step of a script. {@code op} is sql, serialize or session. */
     record Step(String op, String sql, List<Param> params, String action, List<String> tables) {
+        /** A statement; it is given its terminating semicolon, as the file format needs one. */
         static Step sql(String sql, List<Param> params) {
-            return new Step("sql", sql, List.copyOf(params), null, null);
+            String terminated = sql.stripTrailing().endsWith(";") ? sql : sql + ";";
+            return new Step("sql", terminated, List.copyOf(params), null, null);
         }
 
         static Step serialize() {

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Splits SQL text into statements where SQLite's own completeness rule would: at a semicolon
  * outside quotes and comments, and inside {@code CREATE TRIGGER} only at the {@code ;} after
- * {@code END}. Pieces holding nothing but comments and blanks are dropped. Both runtimes get the
+ * {@code END}. Comments before a statement are left out; pieces holding nothing but comments and
+ * blanks are dropped. Both runtimes get the
  * same list, one statement per prepare call.
  */
 final class SqlSplitter {
@@ -42,6 +43,7 @@ final class SqlSplitter {
                     }
                     j++;
                 }
+                if (!significant) start = i;
                 i = Math.min(n, j + 1);
                 significant = true;
                 lastWord = null;
@@ -60,10 +62,12 @@ final class SqlSplitter {
                 while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) j++;
                 lastWord = sql.substring(i, j).toUpperCase(Locale.ROOT);
                 if (words.size() < 4) words.add(lastWord);
+                if (!significant) start = i;
                 significant = true;
                 i = j;
             } else {
                 if (!Character.isWhitespace(c)) {
+                    if (!significant) start = i;
                     significant = true;
                     lastWord = null;
                 }

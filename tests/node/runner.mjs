@@ -20,6 +20,9 @@
 //   Java VFS reads the runtime's Clock (and emscripten_date_now reads it too).
 // - Local time: the _localtime_js import uses JS Date in the process's time zone (process.env.TZ,
 //   set per script); the JVM serves the same import from the Clock's zone.
+// - Files: a script with storage "file" opens its main database as a file of the default VFS, which
+//   here is Emscripten's unix VFS on MEMFS (real journal files, locks, syscalls) and on the JVM the
+//   runtime's Java MemoryVfs through the relay.
 import { createHash } from 'node:crypto'
 import { createInterface } from 'node:readline'
 import * as SQLite from '@livestore/wa-sqlite'
@@ -32,6 +35,7 @@ const SQLITE_OPEN_EXRESCODE = 0x02000000
 const realNow = Date.now
 
 const runtimes = {}
+let fileCount = 0
 async function runtime(binary) {
   if (!runtimes[binary]) {
     const module = await (binary === 'fts5' ? Fts5Factory : DefaultFactory)()
@@ -65,7 +69,8 @@ async function run(script, full) {
   if (seeded !== 0) throw new Error('sqlite3_test_control(PRNG_SEED) returned ' + seeded)
 
   const flags = SQLite.SQLITE_OPEN_CREATE | SQLite.SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE
-  const db = sqlite3.open_v2Sync(script.file ?? ':memory:', flags)
+  const file = script.storage === 'file' ? `/tmp/differential-${++fileCount}.db` : ':memory:'
+  const db = sqlite3.open_v2Sync(file, flags)
   const records = []
   let session = 0
   let changeset = null
@@ -109,6 +114,8 @@ async function run(script, full) {
     if (session) sqlite3.session_delete(session)
     sqlite3.close(db)
     Date.now = realNow
+    // The glue does not export FS, so closed files stay in MEMFS: names are never reused, and a
+    // few kilobytes per file script is all they cost.
   }
   return records
 }

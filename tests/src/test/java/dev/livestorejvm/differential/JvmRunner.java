@@ -7,6 +7,7 @@ import dev.livestorejvm.sqlite.Database;
 import dev.livestorejvm.sqlite.SqliteException;
 import dev.livestorejvm.sqlite.SqliteRuntime;
 import dev.livestorejvm.sqlite.Statement;
+import dev.livestorejvm.vfs.VfsException;
 import dev.livestorejvm.wasm.ExecutionMode;
 import dev.livestorejvm.wasm.WasmBinary;
 import java.security.MessageDigest;
@@ -17,6 +18,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs scripts on this engine through its public API, recording exactly what runner.mjs records on
@@ -26,6 +29,7 @@ import java.util.Map;
  * the emscripten_date_now and _localtime_js imports).
  */
 final class JvmRunner implements AutoCloseable {
+    private final AtomicLong files = new AtomicLong();
     private final SettableClock clock = new SettableClock(Script.DEFAULT_TIME, ZoneId.of("UTC"));
     private final Map<ExecutionMode, Map<String, SqliteRuntime>> runtimes = new EnumMap<>(ExecutionMode.class);
 
@@ -43,7 +47,8 @@ final class JvmRunner implements AutoCloseable {
         clock.set(script.timeMillis(), ZoneId.of(script.zone()));
         runtime.seedRandomnessForTesting(script.seed());
         ArrayNode records = Script.JSON.createArrayNode();
-        try (Database db = runtime.open(":memory:")) {
+        String file = script.storage().equals("file") ? "differential-" + files.incrementAndGet() + ".db" : ":memory:";
+        try (Database db = runtime.open(file)) {
             for (Script.Step step : script.steps()) {
                 switch (step.op()) {
                     case "sql": records.add(sql(db, step)); break;
@@ -52,8 +57,22 @@ final class JvmRunner implements AutoCloseable {
                 }
             }
             records.add(images(db, full));
+        } finally {
+            if (!file.equals(":memory:")) deleteFiles(runtime, file);
         }
         return records;
+    }
+
+    private static void deleteFiles(SqliteRuntime runtime, String file) {
+        for (String name : Set.copyOf(runtime.memoryVfs().fileNames())) {
+            if (name.startsWith(file)) {
+                try {
+                    runtime.memoryVfs().delete(name, false);
+                } catch (VfsException e) {
+                    throw new IllegalStateException("cannot delete " + name + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     private static ObjectNode sql(Database db, Script.Step step) {

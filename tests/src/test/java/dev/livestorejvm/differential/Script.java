@@ -8,20 +8,22 @@ import java.util.List;
 
 /**
  * One differential case: which binary, the fixed clock, time zone and PRNG seed both runtimes get,
- * and the steps (SQL statements with parameters, serialize points, session capture).
+ * where the main database lives (in memory, or in a file of each side's default VFS: the runtime's
+ * Java VFS on the JVM, Emscripten's unix VFS on MEMFS under Node), and the steps (SQL statements with parameters, serialize points, session capture).
  */
 record Script(String name, String binary, String zone, int seed, long timeMillis, boolean interpreted,
-              List<Step> steps) {
+              String storage, List<Step> steps) {
     static final ObjectMapper JSON = new ObjectMapper();
     static final long DEFAULT_TIME = Instant.parse("2024-02-29T13:37:42.123Z").toEpochMilli();
 
     Script {
         if (seed == 0) throw new IllegalArgumentException("seed 0 would mean 'no seed' to SQLite");
+        if (!storage.equals("memory") && !storage.equals("file")) throw new IllegalArgumentException("storage is memory or file");
         steps = List.copyOf(steps);
     }
 
     Script withSteps(List<Step> newSteps) {
-        return new Script(name, binary, zone, seed, timeMillis, interpreted, newSteps);
+        return new Script(name, binary, zone, seed, timeMillis, interpreted, storage, newSteps);
     }
 
     boolean hasSessions() {
@@ -35,7 +37,8 @@ record Script(String name, String binary, String zone, int seed, long timeMillis
     /** The form the Node runner reads. */
     ObjectNode toJson() {
         ObjectNode o = JSON.createObjectNode();
-        o.put("name", name).put("binary", binary).put("zone", zone).put("seed", seed).put("timeMillis", timeMillis);
+        o.put("name", name).put("binary", binary).put("zone", zone).put("seed", seed).put("timeMillis", timeMillis)
+            .put("storage", storage);
         ArrayNode a = o.putArray("steps");
         for (Step s : steps) a.add(s.toJson());
         return o;
@@ -48,6 +51,7 @@ record Script(String name, String binary, String zone, int seed, long timeMillis
         b.append("--! zone ").append(zone).append('\n');
         b.append("--! seed ").append(seed).append('\n');
         b.append("--! time ").append(Instant.ofEpochMilli(timeMillis)).append('\n');
+        if (storage.equals("file")) b.append("--! storage file\n");
         for (Step s : steps) b.append(s.toText()).append('\n');
         return b.toString();
     }

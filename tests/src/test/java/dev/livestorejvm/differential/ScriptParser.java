@@ -14,6 +14,7 @@ import java.util.List;
  * --! seed 7                           PRNG seed (default 1)
  * --! time 2024-02-29T13:37:42.123Z    the fixed clock
  * --! interpreted                      also run on Chicory's interpreter
+ * --! storage file                     main database in a file of the default VFS (default memory)
  * --! params 1 -0.0 'it''s' x'00ff' null u'a\0b\U0001F600' :name=2 zeroblob(3) real:7ff8000000000001
  *                                      parameters of the next statement
  * --! serialize                        record sqlite3_serialize of every database here
@@ -30,6 +31,7 @@ final class ScriptParser {
         int seed = 1;
         long time = Script.DEFAULT_TIME;
         boolean interpreted = false;
+        String storage = "memory";
         List<Script.Step> steps = new ArrayList<>();
         List<Param> pending = null;
         StringBuilder sql = new StringBuilder();
@@ -53,6 +55,7 @@ final class ScriptParser {
                     case "seed": seed = Integer.parseInt(arg); break;
                     case "time": time = Instant.parse(arg).toEpochMilli(); break;
                     case "interpreted": interpreted = true; break;
+                    case "storage": storage = arg; break;
                     case "params": pending = params(arg); break;
                     case "serialize": steps.add(Script.Step.serialize()); break;
                     case "session": {
@@ -72,7 +75,7 @@ final class ScriptParser {
         }
         pending = flush(sql, steps, pending);
         if (pending != null) throw new IllegalArgumentException(name + ": params at the end with no statement after them");
-        return new Script(name, binary, zone, seed, time, interpreted, steps);
+        return new Script(name, binary, zone, seed, time, interpreted, storage, steps);
     }
 
     private static List<Param> flush(StringBuilder sql, List<Script.Step> steps, List<Param> pending) {

@@ -79,8 +79,9 @@ final class SqlGenerator {
         if (inTransaction) sql(r.nextBoolean() ? "COMMIT" : "ROLLBACK");
         int seedBits = (int) (seed ^ (seed >>> 32));
         long time = Instant.parse("1995-01-01T00:00:00Z").toEpochMilli() + (long) (r.nextDouble() * 2_000_000_000_000L);
+        String storage = r.nextInt(4) == 0 ? "file" : "memory";
         return new Script("generated-" + seed, fts5 ? "fts5" : "default", ZONES[r.nextInt(ZONES.length)],
-            seedBits == 0 ? 1 : seedBits, time, false, steps);
+            seedBits == 0 ? 1 : seedBits, time, false, storage, steps);
     }
 
     private void createTable(String name) {

@@ -8,6 +8,7 @@ import dev.livestorejvm.sqlite.SqliteException;
 import dev.livestorejvm.sqlite.SqliteRuntime;
 import dev.livestorejvm.sqlite.Statement;
 import dev.livestorejvm.vfs.VfsException;
+import static dev.livestorejvm.vfs.ResultCodes.SQLITE_INTERNAL;
 import dev.livestorejvm.wasm.ExecutionMode;
 import dev.livestorejvm.wasm.WasmBinary;
 import java.security.MessageDigest;
@@ -43,7 +44,18 @@ final class JvmRunner implements AutoCloseable {
 
     /** The records of one run; session steps are marked pending (no Java Session API on this branch). */
     ArrayNode run(Script script, ExecutionMode mode, boolean full) {
-        SqliteRuntime runtime = runtime(script.binary(), mode);
+        try {
+            return runOn(runtime(script.binary(), mode), script, full);
+        } catch (SqliteException e) {
+            if (e.resultCode() == SQLITE_INTERNAL) {   // the module stopped (trap, abort): later scripts get a new one
+                SqliteRuntime broken = runtimes.get(mode).remove(script.binary());
+                if (broken != null) broken.close();
+            }
+            throw e;
+        }
+    }
+
+    private ArrayNode runOn(SqliteRuntime runtime, Script script, boolean full) {
         clock.set(script.timeMillis(), ZoneId.of(script.zone()));
         runtime.seedRandomnessForTesting(script.seed());
         ArrayNode records = Script.JSON.createArrayNode();

@@ -49,7 +49,13 @@ final class JvmRunner implements AutoCloseable {
         } catch (SqliteException e) {
             if (e.resultCode() == SQLITE_INTERNAL) {   // the module stopped (trap, abort): later scripts get a new one
                 SqliteRuntime broken = runtimes.get(mode).remove(script.binary());
-                if (broken != null) broken.close();
+                if (broken != null) {
+                    try {
+                        broken.close();
+                    } catch (SqliteException alsoBroken) {
+                        e.addSuppressed(alsoBroken);   // its connections cannot be closed any more
+                    }
+                }
             }
             throw e;
         }
@@ -93,6 +99,7 @@ final class JvmRunner implements AutoCloseable {
         try {
             st = db.prepare(step.sql());
         } catch (SqliteException e) {
+            if (e.resultCode() == SQLITE_INTERNAL && e.getCause() != null) throw e;   // a trap, not an answer
             r.set("prep", error(e));
             return r;
         }
@@ -113,6 +120,7 @@ final class JvmRunner implements AutoCloseable {
                         for (int c = 0; c < names.size(); c++) row.add(cell(st, c));
                     }
                 } catch (SqliteException e) {
+                    if (e.resultCode() == SQLITE_INTERNAL && e.getCause() != null) throw e;
                     r.set("err", error(e));
                 }
             }

@@ -2,13 +2,21 @@ package dev.livestorejvm.sqlite;
 
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_MISUSE;
 
+import dev.livestorejvm.vfs.ResultCodes;
+import dev.livestorejvm.wasm.CallbackApi;
+import dev.livestorejvm.wasm.SessionApi;
 import dev.livestorejvm.wasm.SqliteModule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +29,10 @@ public final class Database implements AutoCloseable {
     final SqliteModule module;
     final int handle;
     private final String name;
+    private final ReentrantLock lock = new ReentrantLock();
     private final Set<Statement> statements = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Session> sessions = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final ConnectionCallbacks callbacks;
     private boolean closed;
     private int savepoints;
 
@@ -30,6 +41,7 @@ public final class Database implements AutoCloseable {
         this.module = runtime.module;
         this.handle = handle;
         this.name = name;
+        this.callbacks = new ConnectionCallbacks(this);
     }
 
     /** The name this database was opened with. */
@@ -46,6 +58,7 @@ public final class Database implements AutoCloseable {
         locked(() -> {
             int rc = module.exec(handle, sql);
             if (rc != 0) throw error(rc, sql);
+            throwPendingCallbackError(sql);
             return null;
         });
     }
@@ -117,21 +130,6 @@ public final class Database implements AutoCloseable {
         return locked(() -> module.dbReadonly(handle, "main") == 1);
     }
 
-    /**
-     * The database image of {@code schema} ({@code "main"}, {@code "temp"} or an attached name), as
-     * {@code sqlite3_serialize} gives it: the bytes a file of this database would hold.
-     */
-    public byte[] serialize(String schema) {
-        return locked(() -> {
-            byte[] image = module.serialize(handle, schema);
-            if (image == null) {
-                throw new SqliteException(dev.livestorejvm.vfs.ResultCodes.SQLITE_ERROR,
-                    "cannot serialize schema " + schema + ": no such database, or its pages cannot be read", null, -1, name, null);
-            }
-            return image;
-        });
-    }
-
     /** The options the binary was compiled with ({@code PRAGMA compile_options}). */
     public List<String> compileOptions() {
         List<String> all = new ArrayList<>();
@@ -192,6 +190,176 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    // ---- sessions and changesets ----
+
+    /** Starts a session on schema {@code main}; attach tables to it before changing them. */
+    public Session createSession() {
+        return createSession("main");
+    }
+
+    public Session createSession(String schema) {
+        return locked(() -> {
+            SessionApi.Handle h = module.sessions().sessionCreate(handle, schema);
+            if (h.rc() != 0) throw error(h.rc(), null);
+            Session s = new Session(this, schema, h.handle());
+            sessions.add(s);
+            return s;
+        });
+    }
+
+    /** Applies a changeset; see {@link #applyChangeset(Changeset, Predicate, ConflictHandler)}. */
+    public void applyChangeset(Changeset changeset, ConflictHandler onConflict) {
+        applyChangeset(changeset, null, onConflict);
+    }
+
+    /**
+     * Applies {@code changeset} to this database in one savepoint: all of it or, if it fails,
+     * nothing. {@code tableFilter} (null: all) selects the tables to apply; {@code onConflict}
+     * answers conflicts. A corrupt changeset fails with SQLITE_CORRUPT; an exception from the
+     * filter or handler aborts and becomes the cause of the {@link SqliteException}.
+     */
+    public void applyChangeset(Changeset changeset, Predicate<String> tableFilter, ConflictHandler onConflict) {
+        Objects.requireNonNull(onConflict, "onConflict");
+        ChangesetFormat.validate(changeset.bytesUnsafe());
+        locked(() -> {
+            // A filter cannot stop SQLite's apply: if it throws, our own savepoint undoes what was applied.
+            if (tableFilter != null) exec("SAVEPOINT livestore_jvm_apply");
+            int rc = callbacks.apply(changeset.bytesUnsafe(), tableFilter, onConflict);
+            Throwable pending = callbacks.takePending();
+            if (tableFilter != null) {
+                exec(pending != null || rc != 0 ? "ROLLBACK TO livestore_jvm_apply; RELEASE livestore_jvm_apply"
+                    : "RELEASE livestore_jvm_apply");
+            }
+            if (rc == 0 && pending == null) return null;
+            int code = rc != 0 ? rc : ResultCodes.SQLITE_ABORT;
+            String msg = rc != 0 && module.errcode(handle) == rc ? module.errmsg(handle) : module.errstr(code);
+            throw new SqliteException(code, msg + " while applying a changeset of " + changeset.size() + " bytes",
+                null, -1, name, pending != null ? pending : module.takeCallbackError());
+        });
+    }
+
+    // ---- snapshots ----
+
+    /** The database image of {@code main} ({@code sqlite3_serialize}). */
+    public byte[] serialize() {
+        return serialize("main");
+    }
+
+    public byte[] serialize(String schema) {
+        return Snapshots.serialize(this, schema);
+    }
+
+    /** Replaces {@code main} with a copy of {@code image}, kept in memory and growable ({@code sqlite3_deserialize}). */
+    public void deserialize(byte[] image) {
+        deserialize("main", image);
+    }
+
+    public void deserialize(String schema, byte[] image) {
+        Snapshots.deserialize(this, schema, image);
+    }
+
+    /** Copies all of {@code main} over {@code main} of {@code dest} ({@code sqlite3_backup_*}, one step). */
+    public void backup(Database dest) {
+        backup("main", dest, "main", -1, null);
+    }
+
+    /**
+     * Copies {@code schema} over {@code destSchema} of {@code dest}, {@code pagesPerStep} pages per
+     * step (negative: all at once), telling {@code progress} (may be null) after each step. Both
+     * databases must belong to the same runtime; between steps, other calls may run.
+     */
+    public void backup(String schema, Database dest, String destSchema, int pagesPerStep, BackupProgress progress) {
+        Snapshots.backup(this, schema, dest, destSchema, pagesPerStep, progress);
+    }
+
+    // ---- user functions and collations ----
+
+    /** Registers (or replaces) a scalar SQL function taking {@code nArg} arguments (-1: any number). */
+    public void createFunction(String name, int nArg, boolean deterministic, ScalarFunction function) {
+        Objects.requireNonNull(function, "function");
+        locked(() -> check(callbacks.createFunction(name, nArg, flags(deterministic), function), "creating function " + name));
+    }
+
+    /** Registers (or replaces) an aggregate SQL function. */
+    public <S> void createAggregate(String name, int nArg, boolean deterministic, AggregateFunction<S> function) {
+        Objects.requireNonNull(function, "function");
+        locked(() -> check(callbacks.createAggregate(name, nArg, flags(deterministic), function), "creating aggregate " + name));
+    }
+
+    /** Removes the function (scalar or aggregate) {@code name} with {@code nArg} arguments. */
+    public void removeFunction(String name, int nArg) {
+        locked(() -> check(callbacks.createFunction(name, nArg, CallbackApi.UTF8, null), "removing function " + name));
+    }
+
+    /** Registers (or replaces, or with null removes) a collation comparing text values. An exception interrupts the statement. */
+    public void createCollation(String name, Comparator<String> collation) {
+        locked(() -> check(callbacks.createCollation(name, collation), "creating collation " + name));
+    }
+
+    private static int flags(boolean deterministic) {
+        return CallbackApi.UTF8 | (deterministic ? CallbackApi.DETERMINISTIC : 0);
+    }
+
+    private Void check(int rc, String what) {
+        if (rc != 0) {
+            SqliteException e = error(rc, null);
+            throw new SqliteException(e.extendedCode(), e.sqliteMessage() + " while " + what, null, -1, name, e.getCause());
+        }
+        return null;
+    }
+
+    // ---- hooks ----
+
+    /** Sets (null: removes) the update hook. */
+    public void updateHook(UpdateHook hook) {
+        locked(() -> {
+            callbacks.updateHook(hook);
+            return null;
+        });
+    }
+
+    public void commitHook(CommitHook hook) {
+        locked(() -> {
+            callbacks.commitHook(hook);
+            return null;
+        });
+    }
+
+    /** Called when a transaction rolls back (not for ROLLBACK TO, nor on close). */
+    public void rollbackHook(Runnable hook) {
+        locked(() -> {
+            callbacks.rollbackHook(hook);
+            return null;
+        });
+    }
+
+    /** Calls {@code handler} every {@code instructions} virtual-machine steps (null: none). */
+    public void progressHandler(int instructions, ProgressHandler handler) {
+        locked(() -> {
+            callbacks.progressHandler(instructions, handler);
+            return null;
+        });
+    }
+
+    public void authorizer(Authorizer authorizer) {
+        locked(() -> check(callbacks.authorizer(authorizer), "setting the authorizer"));
+    }
+
+    // ---- reads ----
+
+    /**
+     * The tables that {@code sql} (one statement) reads, as {@code schema.table}-free names, from the
+     * {@code tables_used()} bytecode virtual table: the basis of LiveStore's reactive queries.
+     */
+    public Set<String> tablesUsed(String sql) {
+        Set<String> tables = new LinkedHashSet<>();
+        try (Statement st = prepare("SELECT name FROM tables_used(?) WHERE type = 'table' AND wr = 0")) {
+            st.bindText(1, sql);
+            while (st.step()) tables.add(st.getText(0));
+        }
+        return tables;
+    }
+
     public boolean isClosed() {
         return closed;
     }
@@ -199,15 +367,30 @@ public final class Database implements AutoCloseable {
     /** Finalizes this connection's statements, then closes it. Closing twice is harmless. */
     @Override
     public void close() {
-        locked(() -> {
-            if (closed) return null;
-            for (Statement st : new ArrayList<>(statements)) st.close();
-            int rc = module.closeV2(handle);
-            closed = true;
-            runtime.forget(this);
-            if (rc != 0) throw new SqliteException(rc, module.errstr(rc) + " while closing", null, -1, name, null);
-            return null;
-        });
+        lockedEvenIfClosed(this::closeLocked);
+    }
+
+    /** Like {@link #locked} without the open check: closing a statement of a closed database is harmless. */
+    <T> T lockedEvenIfClosed(Supplier<T> body) {
+        lock.lock();
+        try {
+            return runtime.locked(body);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Void closeLocked() {
+        if (closed) return null;
+        checkNotInCallback();
+        for (Session s : sessions) s.delete();   // before close_v2, as the session extension requires
+        sessions.clear();
+        for (Statement st : new ArrayList<>(statements)) st.close();
+        int rc = module.closeV2(handle);
+        closed = true;
+        runtime.forget(this);
+        if (rc != 0) throw new SqliteException(rc, module.errstr(rc) + " while closing", null, -1, name, null);
+        return null;
     }
 
     @Override
@@ -219,12 +402,26 @@ public final class Database implements AutoCloseable {
         statements.remove(st);
     }
 
-    /** Runs {@code body} on the runtime's lock after checking that this connection is open. */
+    void forget(Session s) {
+        sessions.remove(s);
+    }
+
+    /**
+     * Runs {@code body} holding this connection's lock, then the runtime's, after checking that the
+     * connection is open. The connection's lock comes first: a call sleeping in a busy handler gives
+     * the runtime's lock back but keeps its connection's.
+     */
     <T> T locked(Supplier<T> body) {
-        return runtime.locked(() -> {
-            if (closed) throw new SqliteException(SQLITE_MISUSE, "database is closed", null, -1, name, null);
-            return body.get();
-        });
+        lock.lock();
+        try {
+            return runtime.locked(() -> {
+                if (closed) throw new SqliteException(SQLITE_MISUSE, "database is closed", null, -1, name, null);
+                checkNotInCallback();
+                return body.get();
+            });
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The exception for a failed call: SQLite's code and message, the SQL and error offset, and any callback failure. */
@@ -233,7 +430,26 @@ public final class Database implements AutoCloseable {
         int code = (ext & 0xff) == (rc & 0xff) ? ext : rc;
         String msg = module.errmsg(handle);
         int offset = sql == null ? -1 : module.errorOffset(handle);
-        return new SqliteException(code, msg, sql, offset, name, module.takeCallbackError());
+        Throwable cause = callbacks.takePending();
+        Throwable escaped = module.takeCallbackError();
+        if (cause == null) cause = escaped; else if (escaped != null) cause.addSuppressed(escaped);
+        return new SqliteException(code, msg, sql, offset, name, cause);
+    }
+
+    /** A callback of this connection is running: it may not use the connection (SQLite is in the middle of a call). */
+    void checkNotInCallback() {
+        if (callbacks.running()) {
+            throw new SqliteException(SQLITE_MISUSE, "a callback of this connection cannot use the connection it was called from",
+                null, -1, name, null);
+        }
+    }
+
+    /** After a call that succeeded: a callback that threw (e.g. a rollback hook) still fails the call. */
+    void throwPendingCallbackError(String sql) {
+        Throwable t = callbacks.takePending();
+        if (t != null) {
+            throw new SqliteException(dev.livestorejvm.vfs.ResultCodes.SQLITE_ERROR, "a callback threw: " + t, sql, -1, name, t);
+        }
     }
 
     private static boolean blank(byte[] utf8, int from) {

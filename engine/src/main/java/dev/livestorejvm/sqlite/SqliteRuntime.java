@@ -3,6 +3,7 @@ package dev.livestorejvm.sqlite;
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_MISUSE;
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_NOMEM;
 
+import dev.livestorejvm.vfs.FileVfs;
 import dev.livestorejvm.vfs.MemoryVfs;
 import dev.livestorejvm.vfs.OpenFlags;
 import dev.livestorejvm.vfs.Vfs;
@@ -12,12 +13,15 @@ import dev.livestorejvm.wasm.SqliteModule;
 import dev.livestorejvm.wasm.WasmBinary;
 import dev.livestorejvm.wasm.WasmOutOfMemory;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -26,15 +30,22 @@ import java.util.function.Supplier;
  * every call into it is serialized here: any number of threads and connections may share a
  * runtime, one at a time. For parallelism, create several runtimes.
  *
- * <p>Each runtime has its own {@link MemoryVfs} (named in-memory databases are shared by the
- * connections of one runtime), registered as {@code "memory"}.
+ * <p>File names open real files through {@link FileVfs}, registered as {@code "file"} and as the
+ * default (temp files too). Each runtime also has its own {@link MemoryVfs} (named in-memory
+ * databases are shared by the connections of one runtime), registered as {@code "memory"}: use
+ * {@code file:name?vfs=memory}. {@code :memory:} needs no VFS.
  */
 public final class SqliteRuntime implements AutoCloseable {
     /** Default open flags: read-write, create, URI file names accepted. */
     public static final int DEFAULT_OPEN_FLAGS = OpenFlags.READWRITE | OpenFlags.CREATE | OpenFlags.URI;
     public static final String MEMORY_VFS = "memory";
+    public static final String FILE_VFS = "file";
+    /** Files in batch-atomic mode ({@link FileVfs#batchAtomic()}): one sync per commit through a redo log. */
+    public static final String FILE_BATCH_ATOMIC_VFS = "file-batch-atomic";
 
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition resumable = lock.newCondition();
+    private final Deque<Thread> parked = new ArrayDeque<>();   // calls sleeping inside the module, latest first
     final SqliteModule module;
     private final MemoryVfs memoryVfs = new MemoryVfs();
     private final Set<Database> databases = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -42,7 +53,10 @@ public final class SqliteRuntime implements AutoCloseable {
 
     private SqliteRuntime(SqliteModule.Options options) {
         this.module = SqliteModule.load(options);
-        check(module.registerVfs(MEMORY_VFS, memoryVfs, true), "registering the memory VFS");
+        module.setSleeper(this::sleepYielding);
+        check(module.registerVfs(MEMORY_VFS, memoryVfs, false), "registering the memory VFS");
+        check(module.registerVfs(FILE_BATCH_ATOMIC_VFS, FileVfs.batchAtomic(), false), "registering the batch-atomic file VFS");
+        check(module.registerVfs(FILE_VFS, new FileVfs(), true), "registering the file VFS");
     }
 
     /** A runtime on the default binary, compiled, with the wall clock and secure entropy. */
@@ -79,6 +93,15 @@ public final class SqliteRuntime implements AutoCloseable {
         /** The entropy that seeds SQLite's PRNG (default {@link java.security.SecureRandom}). */
         public Builder entropy(Random entropy) {
             options = options.withEntropy(entropy);
+            return this;
+        }
+
+        /**
+         * Caps the module's linear memory, i.e. SQLite's whole heap (page cache, sorter, values in
+         * flight); allocations past it fail with SQLITE_NOMEM. Default: the binary's own 2 GiB limit.
+         */
+        public Builder maxMemory(long bytes) {
+            options = options.withMaxMemory(bytes);
             return this;
         }
 
@@ -141,6 +164,19 @@ public final class SqliteRuntime implements AutoCloseable {
         });
     }
 
+    /**
+     * True if {@code sql} ends with a complete statement ({@code sqlite3_complete}): a semicolon
+     * outside strings, comments and trigger bodies. Shells use it to know when input is ready to run.
+     */
+    public boolean isComplete(String sql) {
+        return locked(() -> {
+            ensureOpen();
+            int rc = module.complete(sql);
+            if (rc != 0 && rc != 1) throw new SqliteException(rc, module.errstr(rc) + " while checking SQL completeness");
+            return rc == 1;
+        });
+    }
+
     /** {@code sqlite3_compileoption_get}, all of them: the options the binary was built with. */
     public List<String> compileOptions() {
         return locked(() -> {
@@ -163,6 +199,16 @@ public final class SqliteRuntime implements AutoCloseable {
         });
     }
 
+    /** {@code sqlite3changeset_invert} run by the binary; {@link Changeset#invert()} computes the same bytes in Java. */
+    public Changeset invertChangeset(Changeset changeset) {
+        return locked(() -> {
+            ensureOpen();
+            dev.livestorejvm.wasm.SessionApi.Bytes out = module.sessions().changesetInvert(changeset.bytesUnsafe());
+            if (out.rc() != 0) throw new SqliteException(out.rc(), module.errstr(out.rc()) + " while inverting a changeset");
+            return Changeset.wrap(out.data());
+        });
+    }
+
     /** Number of callback targets registered in the binary (VFSes, functions, hooks): for leak checks. */
     public int callbackCount() {
         return locked(module::relayTargets);
@@ -176,12 +222,9 @@ public final class SqliteRuntime implements AutoCloseable {
     /** Closes every connection still open, then the runtime. */
     @Override
     public void close() {
-        locked(() -> {
-            if (closed) return null;
-            for (Database db : new ArrayList<>(databases)) db.close();
-            closed = true;
-            return null;
-        });
+        // Each connection's lock is taken before the runtime's (see Database#locked), never inside it.
+        for (Database db : locked(() -> new ArrayList<>(databases))) db.close();
+        locked(() -> closed = true);
     }
 
     public boolean isClosed() {
@@ -204,6 +247,37 @@ public final class SqliteRuntime implements AutoCloseable {
             throw new SqliteException(SQLITE_NOMEM, oom.getMessage(), null, -1, null, oom);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * SQLite sleeps inside a call, e.g. in a busy handler waiting for another connection's lock.
+     * That connection may belong to this runtime, so the call gives the runtime's lock back while
+     * it sleeps (the sleeping connection keeps its own lock: nobody else can use it meanwhile).
+     *
+     * <p>All calls share one C stack in linear memory: a call entering while another is parked
+     * pushes its frames below the parked one's. So parked calls must resume in LIFO order, or a
+     * resumed call would pop back over frames still in use. A call that wakes up while a later one
+     * is parked waits for it to resume and return first.
+     */
+    private void sleepYielding(int micros) {
+        Thread me = Thread.currentThread();
+        parked.push(me);
+        int holds = lock.getHoldCount();
+        for (int i = 0; i < holds; i++) lock.unlock();
+        boolean interrupted = false;
+        try {
+            Thread.sleep(micros / 1000, (micros % 1000) * 1000);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            for (int i = 0; i < holds; i++) lock.lock();
+            while (parked.peek() != me) {
+                resumable.awaitUninterruptibly();
+            }
+            parked.pop();
+            resumable.signalAll();
+            if (interrupted) me.interrupt();
         }
     }
 

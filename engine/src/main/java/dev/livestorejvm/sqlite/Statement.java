@@ -143,10 +143,10 @@ public final class Statement implements AutoCloseable {
     public boolean step() {
         return locked(() -> {
             int rc = module.step(handle);
-            if (rc == SQLITE_ROW) return hasRow = true;
             hasRow = false;
-            if (rc == SQLITE_DONE) return false;
-            throw db.error(rc, sql);
+            if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw db.error(rc, sql);
+            db.throwPendingCallbackError(sql);
+            return hasRow = rc == SQLITE_ROW;
         });
     }
 
@@ -307,8 +307,9 @@ public final class Statement implements AutoCloseable {
     /** Finalizes the statement. Closing twice is harmless. */
     @Override
     public void close() {
-        db.runtime.locked(() -> {
+        db.lockedEvenIfClosed(() -> {
             if (closed) return null;
+            db.checkNotInCallback();
             closed = true;
             db.forget(this);
             module.finalizeStmt(handle);   // its code repeats the last step's error, already reported

@@ -42,7 +42,7 @@ final class JvmRunner implements AutoCloseable {
             .build());
     }
 
-    /** The records of one run; session steps are marked pending (no Java Session API on this branch). */
+    /** The records of one run. */
     ArrayNode run(Script script, ExecutionMode mode, boolean full) {
         try {
             return runOn(runtime(script.binary(), mode), script, full);
@@ -66,12 +66,14 @@ final class JvmRunner implements AutoCloseable {
         runtime.seedRandomnessForTesting(script.seed());
         ArrayNode records = Script.JSON.createArrayNode();
         String file = script.storage().equals("file") ? "differential-" + files.incrementAndGet() + ".db" : ":memory:";
-        try (Database db = runtime.open(file)) {
+        String open = file.equals(":memory:") ? file : "file:" + file + "?vfs=" + SqliteRuntime.MEMORY_VFS;
+        SessionSteps session = new SessionSteps(runtime);
+        try (session; Database db = runtime.open(open)) {
             for (Script.Step step : script.steps()) {
                 switch (step.op()) {
                     case "sql": records.add(sql(db, step)); break;
                     case "serialize": records.add(images(db, full)); break;
-                    default: records.add(Script.JSON.createObjectNode().put("session", step.action()).put("pending", true));
+                    default: records.add(session.step(db, step));
                 }
             }
             records.add(images(db, full));

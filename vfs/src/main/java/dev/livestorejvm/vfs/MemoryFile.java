@@ -60,12 +60,12 @@ final class MemoryFile implements VfsFile, FileLockState {
     }
 
     @Override
-    public void unlock(LockLevel level) {
+    public void unlock(LockLevel level) throws VfsException {
         lock = storage.locks.unlock(this, lock, level);
     }
 
     @Override
-    public boolean checkReservedLock() {
+    public boolean checkReservedLock() throws VfsException {
         return storage.locks.reserved();
     }
 
@@ -82,7 +82,7 @@ final class MemoryFile implements VfsFile, FileLockState {
     }
 
     @Override
-    public void close() {
+    public void close() throws VfsException {
         unlock(LockLevel.NONE);
         if (deleteOnClose) vfs.deleted(name, storage);
     }

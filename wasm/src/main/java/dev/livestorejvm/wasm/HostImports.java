@@ -90,6 +90,8 @@ final class HostImports {
                 };
             case proc_exit:
                 return (inst, args) -> {
+                    // doubles as the relay of void(*)(void*) callbacks placed in the table (see RelaySlots)
+                    if (relay.has((int) args[0])) return relay.dispatch(name, false, args);
                     throw new WasmAbort("exit(" + args[0] + ") called in the SQLite module");
                 };
             case _emscripten_runtime_keepalive_clear:

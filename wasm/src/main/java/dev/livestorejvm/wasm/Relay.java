@@ -28,6 +28,10 @@ final class Relay {
         targets.remove(key);
     }
 
+    boolean has(int key) {
+        return targets.containsKey(key);
+    }
+
     int size() {
         return targets.size();
     }

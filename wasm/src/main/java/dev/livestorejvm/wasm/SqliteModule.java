@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * One instance of the wa-sqlite binary, and SQLite's C API on it in Java types: handles
@@ -30,10 +31,13 @@ public final class SqliteModule {
     private final Relay relay;
     private final WasmInstance wasm;
     private final List<VfsRelay> vfses = new ArrayList<>();
+    private volatile IntConsumer sleeper = SqliteModule::sleepMicros;
+    private final CallbackApi callbacks;
+    private final SessionApi sessions;
 
     /** How to instantiate the binary; every field has a production default. */
     public record Options(WasmBinary binary, ExecutionMode mode, Clock clock, Random entropy,
-                          PrintStream stdout, PrintStream stderr) {
+                          PrintStream stdout, PrintStream stderr, long maxMemory) {
         public Options {
             Objects.requireNonNull(binary, "binary");
             Objects.requireNonNull(mode, "mode");
@@ -41,30 +45,41 @@ public final class SqliteModule {
             Objects.requireNonNull(entropy, "entropy");
             Objects.requireNonNull(stdout, "stdout");
             Objects.requireNonNull(stderr, "stderr");
+            if (maxMemory < 0) throw new IllegalArgumentException("maxMemory < 0: " + maxMemory);
         }
 
-        /** The default binary, compiled, wall clock, {@link SecureRandom} entropy, System.out/err. */
+        /** The default binary, compiled, wall clock, {@link SecureRandom} entropy, System.out/err, no memory cap. */
         public static Options defaults() {
             return new Options(WasmBinary.DEFAULT, ExecutionMode.COMPILED, Clock.systemDefaultZone(),
-                new SecureRandom(), System.out, System.err);
+                new SecureRandom(), System.out, System.err, 0);
         }
 
         public Options withBinary(WasmBinary b) {
-            return new Options(b, mode, clock, entropy, stdout, stderr);
+            return new Options(b, mode, clock, entropy, stdout, stderr, maxMemory);
         }
 
         public Options withMode(ExecutionMode m) {
-            return new Options(binary, m, clock, entropy, stdout, stderr);
+            return new Options(binary, m, clock, entropy, stdout, stderr, maxMemory);
         }
 
         /** The clock behind {@code datetime('now')}, {@code localtime} and Emscripten's date. */
         public Options withClock(Clock c) {
-            return new Options(binary, mode, c, entropy, stdout, stderr);
+            return new Options(binary, mode, c, entropy, stdout, stderr, maxMemory);
         }
 
         /** The entropy behind SQLite's PRNG seed ({@code xRandomness} of the default VFS). */
         public Options withEntropy(Random r) {
-            return new Options(binary, mode, clock, r, stdout, stderr);
+            return new Options(binary, mode, clock, r, stdout, stderr, maxMemory);
+        }
+
+        /** Where the binary's stdout and stderr go (SQLite itself writes there only for diagnostics). */
+        public Options withOutput(PrintStream out, PrintStream err) {
+            return new Options(binary, mode, clock, entropy, out, err, maxMemory);
+        }
+
+        /** Caps the module's linear memory (bytes, rounded down to 64 KiB pages); 0 keeps the binary's 2 GiB. */
+        public Options withMaxMemory(long bytes) {
+            return new Options(binary, mode, clock, entropy, stdout, stderr, bytes);
         }
     }
 
@@ -78,8 +93,20 @@ public final class SqliteModule {
         this.options = options;
         this.relay = new Relay();
         HostImports host = new HostImports(relay, options.clock(), options.stdout(), options.stderr());
-        this.wasm = WasmInstance.load(options.binary(), options.mode(), host);
+        this.wasm = WasmInstance.load(options.binary(), options.mode(), options.maxMemory(), host);
         relay.attach(wasm);
+        this.callbacks = new CallbackApi(wasm, relay);
+        this.sessions = new SessionApi(wasm);
+    }
+
+    /** User functions, collations, hooks, progress handler, authorizer, changeset apply. */
+    public CallbackApi callbacks() {
+        return callbacks;
+    }
+
+    /** Sessions and changesets, serialize/deserialize, backup. */
+    public SessionApi sessions() {
+        return sessions;
     }
 
     /** Instantiates the binary and runs its start-up (constructors, {@code main}, {@code sqlite3_initialize}). */
@@ -122,7 +149,7 @@ public final class SqliteModule {
                 makeDefault ? 1 : 0, ppVfs);
             int key = wasm.memory.readInt(ppVfs);
             if (rc == 0) {
-                VfsRelay target = new VfsRelay(name, vfs, wasm, options.clock(), options.entropy());
+                VfsRelay target = new VfsRelay(name, vfs, wasm, options.clock(), options.entropy(), micros -> sleeper.accept(micros));
                 relay.register(key, target);
                 vfses.add(target);
             }
@@ -130,6 +157,22 @@ public final class SqliteModule {
         } finally {
             wasm.free(ppVfs);
             wasm.free(zName);
+        }
+    }
+
+    /**
+     * Replaces how SQLite sleeps ({@code xSleep}, e.g. in a busy handler waiting for a lock). The
+     * owner of the module can use it to let other callers in while this one waits.
+     */
+    public void setSleeper(IntConsumer sleeper) {
+        this.sleeper = Objects.requireNonNull(sleeper);
+    }
+
+    private static void sleepMicros(int micros) {
+        try {
+            Thread.sleep(micros / 1000, (micros % 1000) * 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -161,6 +204,16 @@ public final class SqliteModule {
         return wasm.readCString(wasm.callInt(sqlite3_errstr, rc));
     }
 
+    /** {@code sqlite3_complete}: 1 if {@code sql} ends with a complete statement, 0 if not, SQLITE_NOMEM. */
+    public int complete(String sql) {
+        int z = wasm.cString(sql);
+        try {
+            return wasm.callInt(sqlite3_complete, z);
+        } finally {
+            wasm.free(z);
+        }
+    }
+
     /** Bytes of the module's heap in use by SQLite. */
     public long memoryUsed() {
         return wasm.callLong(sqlite3_memory_used);
@@ -189,7 +242,9 @@ public final class SqliteModule {
     }
 
     public int closeV2(int db) {
-        return wasm.callInt(sqlite3_close_v2, db);
+        int rc = wasm.callInt(sqlite3_close_v2, db);
+        if (rc == 0) callbacks.closed(db);   // SQLite dropped the connection's callbacks: so does the relay
+        return rc;
     }
 
     public int extendedResultCodes(int db, boolean on) {
@@ -277,29 +332,6 @@ public final class SqliteModule {
      */
     public void registerExtensionFunctions(int db) {
         wasm.call(RegisterExtensionFunctions, db);
-    }
-
-    /**
-     * {@code sqlite3_serialize(db, schema, &size, 0)}: a copy of the database image, empty for a
-     * database with no pages, or null if there is no such schema or its pages cannot be read.
-     */
-    public byte[] serialize(int db, String schema) {
-        int zSchema = wasm.cString(schema);
-        int piSize = wasm.malloc(8);
-        try {
-            wasm.memory.writeLong(piSize, -1);
-            int p = wasm.callInt(sqlite3_serialize, db, zSchema, piSize, 0);
-            long size = wasm.memory.readLong(piSize);
-            if (p == 0) return size == 0 ? new byte[0] : null;
-            try {
-                return wasm.memory.readBytes(p, (int) size);
-            } finally {
-                wasm.free(p);
-            }
-        } finally {
-            wasm.free(piSize);
-            wasm.free(zSchema);
-        }
     }
 
     /**

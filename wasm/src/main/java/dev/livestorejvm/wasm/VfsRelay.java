@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntConsumer;
 
 /**
  * Adapts a Java {@link Vfs} to the binary's relayed VFS ({@code libvfs.c}): pointers become Java
@@ -55,15 +56,17 @@ final class VfsRelay implements RelayTarget {
     private final WasmInstance wasm;
     private final Clock clock;
     private final Random entropy;
+    private final IntConsumer sleeper;
     private final Map<Integer, VfsFile> files = new HashMap<>();
     private byte[] buffer = new byte[8192];
 
-    VfsRelay(String name, Vfs vfs, WasmInstance wasm, Clock clock, Random entropy) {
+    VfsRelay(String name, Vfs vfs, WasmInstance wasm, Clock clock, Random entropy, IntConsumer sleeper) {
         this.name = name;
         this.vfs = vfs;
         this.wasm = wasm;
         this.clock = clock;
         this.entropy = entropy;
+        this.sleeper = sleeper;
     }
 
     int openFiles() {
@@ -175,11 +178,7 @@ final class VfsRelay implements RelayTarget {
     }
 
     private int sleep(int micros) {
-        try {
-            Thread.sleep(micros / 1000, (micros % 1000) * 1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sleeper.accept(micros);
         return micros;
     }
 

@@ -8,6 +8,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.livestorejvm.wasm.compiled.WaSqliteDefault;
 import dev.livestorejvm.wasm.compiled.WaSqliteFts5;
 import java.io.IOException;
@@ -24,25 +25,39 @@ final class WasmInstance {
     final WasmBinary binary;
     final Instance instance;
     final Memory memory;
+    final RelaySlots slots;
     private final ExportFunction[] bound = new ExportFunction[WasmExport.values().length];
     private WasmAbort failure;
 
-    private WasmInstance(WasmBinary binary, Instance instance) {
+    private WasmInstance(WasmBinary binary, Instance instance, RelaySlots slots) {
         this.binary = binary;
         this.instance = instance;
+        this.slots = slots;
+        slots.install(instance, binary);
         this.memory = instance.memory();
     }
 
     /** Parses (or loads the compiled form of) the binary and links the host functions. */
-    static WasmInstance load(WasmBinary binary, ExecutionMode mode, HostImports host) {
+    static WasmInstance load(WasmBinary binary, ExecutionMode mode, long maxMemory, HostImports host) {
         WasmModule module = mode == ExecutionMode.COMPILED ? compiledModule(binary) : parse(binary);
         List<HostFunction> functions = host.functions(module, binary);
+        RelaySlots slots = new RelaySlots();
         Instance.Builder builder = Instance.builder(module)
-            .withImportValues(ImportValues.builder().withFunctions(List.copyOf(functions)).build());
+            .withImportValues(ImportValues.builder().withFunctions(List.copyOf(functions)).build())
+            .withTableFactory(slots.factory());
+        if (maxMemory > 0) {
+            MemoryLimits declared = module.memorySection().orElseThrow().getMemory(0).limits();
+            int pages = (int) Math.min(declared.maximumPages(), maxMemory / Memory.PAGE_SIZE);
+            if (pages < declared.initialPages()) {
+                throw new IllegalArgumentException("maxMemory " + maxMemory + " is below the binary's initial "
+                    + (long) declared.initialPages() * Memory.PAGE_SIZE + " bytes");
+            }
+            builder.withMemoryLimits(new MemoryLimits(declared.initialPages(), pages));
+        }
         if (mode == ExecutionMode.COMPILED) {
             builder.withMachineFactory(binary == WasmBinary.FTS5 ? WaSqliteFts5::create : WaSqliteDefault::create);
         }
-        WasmInstance wasm = new WasmInstance(binary, builder.build());
+        WasmInstance wasm = new WasmInstance(binary, builder.build(), slots);
         // Emscripten start-up: static constructors, then main(0, 0), which runs sqlite3_initialize()
         // (the build has SQLITE_OMIT_AUTOINIT).
         wasm.call(WasmExport.wasm_call_ctors);

@@ -134,6 +134,7 @@ public final class SqliteRuntime implements AutoCloseable {
                 if (o.db() != 0) module.closeV2(o.db());
                 throw new SqliteException(code, msg + ": " + name, null, -1, name, cause);
             }
+            module.registerExtensionFunctions(o.db());   // as the web adapter's open_v2 does
             Database db = new Database(this, o.db(), name);
             databases.add(db);
             return db;
@@ -182,6 +183,19 @@ public final class SqliteRuntime implements AutoCloseable {
             List<String> all = new ArrayList<>();
             for (String o; (o = module.compileOptionGet(all.size())) != null; ) all.add(o);
             return List.copyOf(all);
+        });
+    }
+
+    /**
+     * Makes SQLite's PRNG ({@code random()}, {@code randomblob()}, temp names) restart from
+     * {@code seed} instead of the runtime's entropy ({@code SQLITE_TESTCTRL_PRNG_SEED}); 0 goes
+     * back to the entropy. For reproducible tests only: never in production.
+     */
+    public void seedRandomnessForTesting(int seed) {
+        locked(() -> {
+            ensureOpen();
+            check(module.testControlPrngSeed(seed), "seeding the PRNG");
+            return null;
         });
     }
 

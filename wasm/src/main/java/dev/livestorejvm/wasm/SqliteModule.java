@@ -325,6 +325,31 @@ public final class SqliteModule {
         return wasm.callInt(sqlite3_limit, db, id, newValue);
     }
 
+    /**
+     * Registers the extra SQL functions that the package's JS API adds to every connection it opens
+     * ({@code RegisterExtensionFunctions}: math, string and statistics functions such as
+     * {@code reverse}, {@code stdev}, {@code padl}), so that SQL behaves as in the web adapter.
+     */
+    public void registerExtensionFunctions(int db) {
+        wasm.call(RegisterExtensionFunctions, db);
+    }
+
+    /**
+     * {@code sqlite3_test_control(SQLITE_TESTCTRL_PRNG_SEED, seed, NULL)}: from now on SQLite's PRNG
+     * restarts from {@code seed} instead of the VFS's entropy (0 restores the entropy). For
+     * reproducible tests only.
+     */
+    public int testControlPrngSeed(int seed) {
+        int args = wasm.malloc(8);   // the variadic arguments, as wasm32 passes them: int seed, sqlite3* db
+        try {
+            wasm.memory.writeI32(args, seed);
+            wasm.memory.writeI32(args + 4, 0);
+            return wasm.callInt(sqlite3_test_control, 28, args);
+        } finally {
+            wasm.free(args);
+        }
+    }
+
     // ---- statements ----
 
     /** Compiles the first statement of {@code sql} from byte {@code offset} of its UTF-8 form. */

@@ -1,0 +1,9 @@
+CREATE TABLE t(a, b AS (c));
+CREATE TABLE t(a PRIMARY KEY AS (1));
+CREATE TABLE t(a, b AS (random()));
+CREATE TABLE t(a, b AS (a) STORED, c AS (b + 1));
+INSERT INTO t(a) VALUES (5);
+SELECT * FROM t;
+ALTER TABLE t ADD COLUMN d AS (a * 3) STORED;
+ALTER TABLE t ADD COLUMN d AS (a * 3);
+SELECT * FROM t;

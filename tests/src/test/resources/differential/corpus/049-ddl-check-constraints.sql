@@ -1,0 +1,13 @@
+CREATE TABLE t(a INTEGER CHECK (a > 0), b TEXT CONSTRAINT blen CHECK (length(b) < 3), CHECK (a < 100 OR b IS NULL));
+INSERT INTO t VALUES (1, 'ab');
+INSERT INTO t VALUES (0, 'ab');
+INSERT INTO t VALUES (1, 'abc');
+INSERT INTO t VALUES (200, 'a');
+INSERT INTO t VALUES (200, NULL);
+INSERT INTO t VALUES (NULL, NULL);
+UPDATE t SET a = -1;
+PRAGMA ignore_check_constraints = 1;
+INSERT INTO t VALUES (-5, 'long text');
+PRAGMA ignore_check_constraints = 0;
+SELECT * FROM t;
+PRAGMA quick_check;

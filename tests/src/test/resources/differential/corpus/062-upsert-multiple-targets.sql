@@ -1,0 +1,7 @@
+CREATE TABLE t(a UNIQUE, b UNIQUE, c);
+INSERT INTO t VALUES (1, 1, 'first');
+INSERT INTO t VALUES (1, 2, 'x') ON CONFLICT(a) DO UPDATE SET c = 'a-conflict' ON CONFLICT(b) DO UPDATE SET c = 'b-conflict';
+INSERT INTO t VALUES (3, 1, 'x') ON CONFLICT(a) DO UPDATE SET c = 'a-conflict' ON CONFLICT(b) DO UPDATE SET c = 'b-conflict';
+INSERT INTO t VALUES (5, 5, 'x') ON CONFLICT(c) DO NOTHING;
+INSERT INTO t SELECT 1, 9, 'sel' WHERE true ON CONFLICT(a) DO UPDATE SET c = excluded.c || '!';
+SELECT * FROM t;

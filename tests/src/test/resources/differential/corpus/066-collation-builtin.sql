@@ -1,0 +1,10 @@
+CREATE TABLE t(a TEXT COLLATE BINARY, b TEXT COLLATE NOCASE, c TEXT COLLATE RTRIM);
+INSERT INTO t VALUES ('abc', 'abc', 'abc'), ('ABC', 'ABC', 'abc  '), ('Abc', 'äbc', ' abc');
+SELECT a FROM t ORDER BY a;
+SELECT b FROM t ORDER BY b, rowid;
+SELECT count(*) FROM t WHERE a = 'ABC';
+SELECT count(*) FROM t WHERE b = 'ABC';
+SELECT count(*) FROM t WHERE c = 'abc';
+SELECT 'a' = 'A' COLLATE NOCASE, 'a ' = 'a' COLLATE RTRIM, 'ä' = 'Ä' COLLATE NOCASE, 'x' < 'X' COLLATE BINARY;
+SELECT DISTINCT b FROM t;
+SELECT b, count(*) FROM t GROUP BY b;

@@ -1,0 +1,5 @@
+CREATE TABLE t(a, b);
+WITH src(x) AS (SELECT value FROM (WITH RECURSIVE s(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM s WHERE value < 5) SELECT value FROM s)) INSERT INTO t SELECT x, x * x FROM src;
+WITH big AS (SELECT a FROM t WHERE b > 5) UPDATE t SET b = -b WHERE a IN big;
+WITH odd AS (SELECT a FROM t WHERE a % 2 = 1) DELETE FROM t WHERE a IN odd RETURNING *;
+SELECT * FROM t;

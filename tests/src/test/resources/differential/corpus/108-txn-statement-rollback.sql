@@ -1,0 +1,8 @@
+CREATE TABLE t(x UNIQUE);
+BEGIN;
+INSERT INTO t VALUES (1), (2);
+INSERT INTO t VALUES (3), (1), (4);
+SELECT * FROM t;
+COMMIT;
+SELECT * FROM t;
+SELECT changes(), total_changes();

@@ -1,0 +1,14 @@
+PRAGMA journal_mode;
+PRAGMA journal_mode = MEMORY;
+CREATE TABLE t(x);
+BEGIN;
+INSERT INTO t VALUES (1);
+ROLLBACK;
+PRAGMA journal_mode = OFF;
+BEGIN;
+INSERT INTO t VALUES (2);
+COMMIT;
+PRAGMA journal_mode = WAL;
+SELECT * FROM t;
+PRAGMA synchronous;
+PRAGMA locking_mode;

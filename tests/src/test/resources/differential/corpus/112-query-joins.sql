@@ -1,0 +1,11 @@
+CREATE TABLE a(id, x);
+CREATE TABLE b(id, y);
+INSERT INTO a VALUES (1, 'a1'), (2, 'a2'), (3, 'a3');
+INSERT INTO b VALUES (2, 'b2'), (3, 'b3'), (4, 'b4');
+SELECT * FROM a JOIN b USING (id);
+SELECT * FROM a LEFT JOIN b ON a.id = b.id ORDER BY a.id;
+SELECT * FROM a RIGHT JOIN b ON a.id = b.id ORDER BY b.id;
+SELECT * FROM a FULL OUTER JOIN b ON a.id = b.id ORDER BY coalesce(a.id, b.id);
+SELECT * FROM a NATURAL JOIN b;
+SELECT count(*) FROM a CROSS JOIN b;
+SELECT a.x, b.y FROM a, b WHERE a.id < b.id ORDER BY 1, 2;

@@ -1,0 +1,6 @@
+CREATE TABLE t(a, b);
+INSERT INTO t VALUES (1, 'x'), (1, 'X'), (1.0, 'x'), ('1', 'x'), (NULL, NULL), (NULL, NULL);
+SELECT DISTINCT a, typeof(a) FROM t;
+SELECT DISTINCT b COLLATE NOCASE FROM t;
+SELECT a, count(*) FROM t GROUP BY a;
+SELECT count(*) FROM (SELECT DISTINCT a, b FROM t);

@@ -1,0 +1,10 @@
+SELECT abs(-9223372036854775808);
+SELECT json('[');
+SELECT printf('%.*c', 1000000001, 'x');
+SELECT zeroblob(2000000000);
+SELECT randomblob(1000000001);
+SELECT substr('abc', 1, 2, 3);
+SELECT nope(1);
+SELECT count(1, 2);
+SELECT max();
+SELECT sqlite_version(1);

@@ -1,0 +1,10 @@
+CREATE TABLE t(a);
+INSERT INTO sqlite_schema VALUES ('table', 'x', 'x', 0, 'CREATE TABLE x(a)');
+PRAGMA query_only = ON;
+INSERT INTO t VALUES (1);
+PRAGMA query_only = OFF;
+INSERT INTO t VALUES (1);
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = 'CREATE TABLE t(a, b)' WHERE name = 't';
+PRAGMA writable_schema = OFF;
+SELECT * FROM t;

@@ -1,0 +1,14 @@
+PRAGMA encoding;
+PRAGMA page_size;
+PRAGMA cache_size;
+PRAGMA cache_size = -4000;
+PRAGMA cache_size;
+PRAGMA temp_store;
+PRAGMA foreign_keys;
+PRAGMA recursive_triggers;
+PRAGMA reverse_unordered_selects;
+PRAGMA secure_delete;
+PRAGMA automatic_index;
+PRAGMA max_page_count;
+PRAGMA nope;
+PRAGMA data_version;

@@ -1,0 +1,12 @@
+CREATE TABLE t(v);
+INSERT INTO t VALUES (1e308), (1e308), (-1e308);
+SELECT sum(v), total(v), avg(v) FROM t;
+DELETE FROM t;
+INSERT INTO t VALUES (9223372036854775807), (-1), (1);
+SELECT sum(v), total(v), avg(v) FROM t;
+DELETE FROM t;
+INSERT INTO t VALUES ('10'), ('2.5'), ('x'), (x'31');
+SELECT sum(v), total(v), avg(v), max(v), min(v), count(v) FROM t;
+DELETE FROM t;
+INSERT INTO t VALUES (0.1), (0.2), (0.3), (0.4);
+SELECT sum(v), total(v), avg(v), sum(v) = 1.0 FROM t;

@@ -1,0 +1,6 @@
+-- json-array over every storage class and its edges, literal and bound.
+CREATE TABLE v(id INTEGER PRIMARY KEY, x);
+INSERT INTO v(x) VALUES (NULL), (0), (-1), (9223372036854775807), (-9223372036854775808), (1.5), (-0.0), (1e308), (4.9e-324), (''), ('abc'), ('ÄÖ😀'), ('  12  '), ('1e3'), (x''), (x'00ff'), (CAST(x'ff' AS TEXT));
+SELECT id, quote(x), json_array(x) FROM v ORDER BY id;
+--! params nan inf -inf real:8000000000000000 u'a\0b' x'' zeroblob(2) 9007199254740993
+SELECT json_array(?1), json_array(?2), json_array(?3), json_array(?4), json_array(?5), json_array(?6), json_array(?7), json_array(?8);

@@ -1,0 +1,6 @@
+-- real-cast over every storage class and its edges, literal and bound.
+CREATE TABLE v(id INTEGER PRIMARY KEY, x);
+INSERT INTO v(x) VALUES (NULL), (0), (-1), (9223372036854775807), (-9223372036854775808), (1.5), (-0.0), (1e308), (4.9e-324), (''), ('abc'), ('ÄÖ😀'), ('  12  '), ('1e3'), (x''), (x'00ff'), (CAST(x'ff' AS TEXT));
+SELECT id, quote(x), CAST(x AS REAL) FROM v ORDER BY id;
+--! params nan inf -inf real:8000000000000000 u'a\0b' x'' zeroblob(2) 9007199254740993
+SELECT CAST(?1 AS REAL), CAST(?2 AS REAL), CAST(?3 AS REAL), CAST(?4 AS REAL), CAST(?5 AS REAL), CAST(?6 AS REAL), CAST(?7 AS REAL), CAST(?8 AS REAL);

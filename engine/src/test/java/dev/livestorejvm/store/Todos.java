@@ -28,6 +28,8 @@ final class Todos {
     static final EventDef<TodoCreated> CREATED = EventDef.synced("v1.TodoCreated", TodoCreated.class);
     static final EventDef<TodoCompleted> COMPLETED = EventDef.synced("v1.TodoCompleted", TodoCompleted.class);
     static final EventDef<TodoDeleted> DELETED = EventDef.synced("v1.TodoDeleted", TodoDeleted.class);
+    /** Removes the row (a DELETE, where v1.TodoDeleted only marks it). */
+    static final EventDef<TodoCompleted> PURGED = EventDef.synced("v1.TodoPurged", TodoCompleted.class);
 
     static Schema schema() {
         return Schema.builder()
@@ -36,6 +38,7 @@ final class Todos {
             .event(CREATED, (a, ctx) -> List.of(TODOS.insert(row("id", a.id(), "text", a.text(), "completed", false))))
             .event(COMPLETED, (a, ctx) -> List.of(TODOS.update(Map.of("completed", true)).where("id", a.id())))
             .event(DELETED, (a, ctx) -> List.of(TODOS.update(Map.of("deletedAt", a.deletedAt())).where("id", a.id())))
+            .event(PURGED, (a, ctx) -> List.of(TODOS.delete().where("id", a.id())))
             .build();
     }
 

@@ -42,6 +42,13 @@ final class Boot {
             Opened opened = configure(db, eventlogPath, o, dir);
             if (dir != null) removeObsolete(dir, stateName);
             return opened;
+        } catch (SqliteException e) {
+            db.close();
+            if (e.resultCode() == 5 || e.resultCode() == 6) {
+                throw new StoreException("store directory " + dir + " is in use by another process or store ("
+                    + e.getMessage() + ")", e);
+            }
+            throw new StoreException("cannot open the store in " + (dir == null ? "memory" : dir) + ": " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             db.close();
             throw e;
@@ -78,15 +85,7 @@ final class Boot {
      */
     private static void claim(Database db, Path dir) {
         db.exec("PRAGMA main.locking_mode=EXCLUSIVE; PRAGMA " + Eventlog.SCHEMA + ".locking_mode=EXCLUSIVE");
-        try {
-            db.exec("BEGIN EXCLUSIVE; COMMIT");
-        } catch (SqliteException e) {
-            if (e.resultCode() == 5 || e.resultCode() == 6) {
-                throw new StoreException("store directory " + dir + " is in use by another process or store ("
-                    + e.getMessage() + ")", e);
-            }
-            throw e;
-        }
+        db.exec("BEGIN EXCLUSIVE; COMMIT");
     }
 
     static boolean hasTable(Database db, String name) {

@@ -14,13 +14,20 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /** The store's Jackson mappers: one lenient for rows and values, one strict for event arguments. */
 final class Json {
     /** Rows, JSON columns and hash inputs: dates as ISO strings. */
     static final ObjectMapper MAPPER = JsonMapper.builder()
         .addModule(new JavaTimeModule())
+        .addModule(jsDates())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .build();
@@ -31,6 +38,7 @@ final class Json {
      */
     static final ObjectMapper ARGS = strictScalars(JsonMapper.builder()
         .addModule(new JavaTimeModule())
+        .addModule(jsDates())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -38,6 +46,18 @@ final class Json {
         .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL))
         .build());
+
+    /** Instants as {@code Date.toISOString()} writes them (always milliseconds), as Effect's Schema.Date encodes. */
+    private static SimpleModule jsDates() {
+        SimpleModule m = new SimpleModule("js-dates");
+        m.addSerializer(Instant.class, new JsonSerializer<Instant>() {
+            @Override
+            public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(Values.isoString(value));
+            }
+        });
+        return m;
+    }
 
     /** No number read as a string, no string as a number or boolean: a mistyped argument fails. */
     private static ObjectMapper strictScalars(ObjectMapper m) {

@@ -12,8 +12,16 @@ final class ClientDocument {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     ClientDocument(String table, Object defaultValue) {
+        this(defaultValue, (EventDef) EventDef.clientOnly(table + "Set", Map.class));
+    }
+
+    private ClientDocument(Object defaultValue, EventDef<Map<String, Object>> setEvent) {
         this.defaultValue = defaultValue;
-        this.setEvent = (EventDef) EventDef.clientOnly(table + "Set", Map.class);
+        this.setEvent = setEvent;
+    }
+
+    ClientDocument withSetEventSchemaHash(long hash) {
+        return new ClientDocument(defaultValue, setEvent.withSchemaHash(hash));
     }
 
     /** The write of one {@code <name>Set} event: merge an object into the stored document, or replace it. */

@@ -52,6 +52,14 @@ public final class Table {
         return new Table(name, cols, List.of(), new ClientDocument(name, defaultValue));
     }
 
+    /**
+     * This client-document table with the schema hash its {@code <name>Set} event stores (see
+     * {@link EventDef#withSchemaHash}).
+     */
+    public Table withSetEventSchemaHash(long hash) {
+        return new Table(name, columns, indexes, requireDocument().withSetEventSchemaHash(hash));
+    }
+
     /** This table with these indexes. */
     public Table withIndexes(Index... indexes) {
         return new Table(name, columns, Arrays.asList(indexes), document);

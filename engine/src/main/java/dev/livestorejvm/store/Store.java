@@ -169,9 +169,10 @@ public final class Store implements AutoCloseable {
                     throw new StoreException("query failed: " + e.getMessage() + " (" + query.sql() + ")", e);
                 }
             }
+            Rows first = state.rows(query);   // fails before registering if the query is bad
             Subscription s = subscriptions.add(query, tables, v -> callback.accept((T) v));
-            s.last = state.rows(query);
-            Subscriptions.deliver(s, s.last);
+            s.last = first;
+            Subscriptions.deliver(s, first);
             return s;
         } finally {
             lock.unlock();

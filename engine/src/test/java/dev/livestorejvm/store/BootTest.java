@@ -128,4 +128,22 @@ class BootTest {
             assertEquals(6, store.events().size());
         }
     }
+
+    @Test
+    void aCorruptEventlogRowFailsTheRebuildNamingTheEvent() throws Exception {
+        try (Store store = open(Todos.schema())) {
+            fill(store);
+        }
+        Path eventlog = dir().resolve("eventlog@6.db");
+        DdlTest.sqlite3(eventlog, "UPDATE eventlog SET argsJson = '{not json' WHERE seqNumGlobal = 2;");
+        Files.delete(dir().resolve(Todos.schema().stateFileName()));
+        StoreException e = assertThrows(StoreException.class, () -> open(Todos.schema()));
+        assertTrue(e.getMessage().contains("v1.TodoCreated (e2)"), e.getMessage());
+        // the eventlog is untouched and a fixed row lets the store open again
+        DdlTest.sqlite3(eventlog, "UPDATE eventlog SET argsJson = '{\"id\":\"b\",\"text\":\"bread\"}' WHERE seqNumGlobal = 2;");
+        try (Store store = open(Todos.schema())) {
+            assertTrue(store.wasRebuilt());
+            assertEquals(6, store.replayedEvents());
+        }
+    }
 }

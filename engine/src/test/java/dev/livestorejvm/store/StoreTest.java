@@ -158,4 +158,32 @@ class StoreTest {
         }
     }
 
+
+    record Numbered(String id) {}
+
+    @Test
+    void materializersReadTheStateTheirEventFinds() {
+        EventDef<Numbered> numbered = EventDef.synced("v1.Numbered", Numbered.class);
+        Schema schema = Schema.builder().table(TODOS)
+            .event(numbered, (a, ctx) -> {
+                long n = ctx.query(TODOS.select().count());
+                return List.of(TODOS.insert(Todos.row("id", a.id(), "text", "#" + (n + 1) + " at " + ctx.seqNum())));
+            })
+            .build();
+        try (Store store = Store.open(StoreOptions.builder(schema).inMemory().build())) {
+            store.commit(numbered.of(new Numbered("a")), numbered.of(new Numbered("b")));
+            store.commit(numbered.of(new Numbered("c")));
+            assertEquals(List.of("#1 at e1", "#2 at e2", "#3 at e3"),
+                store.query(TODOS.select("text").orderBy("id")).stream().map(r -> r.get("text")).toList());
+        }
+    }
+
+    @Test
+    void aFailedSubscribeRegistersNothing() {
+        try (Store store = open(true)) {
+            Table other = Table.define("other", Column.text("id").primaryKey());
+            assertThrows(StoreException.class, () -> store.subscribe(other.select(), r -> fail("no callback")));
+            store.commit(created("a", "x"));
+        }
+    }
 }

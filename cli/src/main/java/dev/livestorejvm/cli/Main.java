@@ -37,7 +37,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     static CommandLine commandLine(Io io) {
         CommandLine cli = new CommandLine(new Main())
             .addSubcommand(new SqlCommand(io))
-            .addSubcommand(new VersionCommand(io));
+            .addSubcommand(new VersionCommand(io))
+            .addSubcommand(new InspectCommand(io))
+            .addSubcommand(new DemoCommand(io));
         cli.setExpandAtFiles(false);   // SQL may begin with '@'; it is not an argument file
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));

@@ -1,0 +1,89 @@
+package dev.livestorejvm.cli;
+
+import dev.livestorejvm.store.Column;
+import dev.livestorejvm.store.EventDef;
+import dev.livestorejvm.store.Schema;
+import dev.livestorejvm.store.Store;
+import dev.livestorejvm.store.StoreOptions;
+import dev.livestorejvm.store.Subscription;
+import dev.livestorejvm.store.Table;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}: the event-sourced store on a todo schema (LiveStore's todo example): create,
+ * complete and delete todos on a file store, with a live query printing each change.
+ */
+@Command(name = "demo", description = "Run a todo app on a file store: commit events, watch a live query, print the eventlog.")
+final class DemoCommand implements Callable<Integer> {
+    record TodoCreated(String id, String text) {}
+
+    record TodoId(String id) {}
+
+    record TodoDeleted(String id, Instant deletedAt) {}
+
+    record Todo(String id, String text, boolean completed) {}
+
+    static final Table TODOS = Table.define("todos", Column.text("id").primaryKey(), Column.text("text").defaultValue(""),
+        Column.bool("completed").defaultValue(false), Column.datetimeInteger("deletedAt").nullable());
+    static final EventDef<TodoCreated> CREATED = EventDef.synced("v1.TodoCreated", TodoCreated.class);
+    static final EventDef<TodoId> COMPLETED = EventDef.synced("v1.TodoCompleted", TodoId.class);
+    static final EventDef<TodoDeleted> DELETED = EventDef.synced("v1.TodoDeleted", TodoDeleted.class);
+
+    static final Schema SCHEMA = Schema.builder().table(TODOS)
+        .event(CREATED, (a, c) -> List.of(TODOS.insert(Map.of("id", a.id(), "text", a.text(), "completed", false))))
+        .event(COMPLETED, (a, c) -> List.of(TODOS.update(Map.of("completed", true)).where("id", a.id())))
+        .event(DELETED, (a, c) -> List.of(TODOS.update(Map.of("deletedAt", a.deletedAt())).where("id", a.id())))
+        .build();
+
+    private final Io io;
+
+    @Option(names = "--dir", description = "Base directory of the store (default: ${DEFAULT-VALUE}).", defaultValue = "livestore-demo")
+    Path base;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    DemoCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() {
+        try (Store store = Store.open(StoreOptions.builder(SCHEMA).directory(base).storeId("todo").clientId("demo").build())) {
+            io.out().println("store " + store.directory() + (store.wasRebuilt() ? " (state built from "
+                + store.replayedEvents() + " events)" : ""));
+            var visible = TODOS.select().where("deletedAt", null).orderBy("id").as(Todo.class);
+            try (Subscription sub = store.subscribe(visible, todos -> io.out().println("  live query: " + describe(todos)))) {
+                long n = store.head().global();
+                String a = "todo-" + (n + 1);
+                String b = "todo-" + (n + 2);
+                String c = "todo-" + (n + 3);
+                step(store, "create 3 todos", CREATED.of(new TodoCreated(a, "buy milk")), CREATED.of(new TodoCreated(b, "walk the dog")),
+                    CREATED.of(new TodoCreated(c, "write the report")));
+                step(store, "complete " + a, COMPLETED.of(new TodoId(a)));
+                step(store, "delete " + b, DELETED.of(new TodoDeleted(b, Instant.now())));
+                io.out().println("query: open todos = " + store.query(TODOS.select().where("deletedAt", null).where("completed", false).count())
+                    + ", all rows = " + store.query(TODOS.select().count()));
+            }
+            io.out().println("eventlog: " + store.events().size() + " events, head " + store.head());
+        }
+        io.out().flush();
+        return ExitCodes.OK;
+    }
+
+    private void step(Store store, String what, dev.livestorejvm.store.Event... events) {
+        io.out().println(what + ":");
+        io.out().println("  committed " + store.commit(events));
+    }
+
+    private static String describe(List<Todo> todos) {
+        return todos.stream().map(t -> (t.completed() ? "[x] " : "[ ] ") + t.text()).collect(Collectors.joining(", ", "{", "}"));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.livestorejvm.cli;
+
+import dev.livestorejvm.sqlite.Database;
+import dev.livestorejvm.sqlite.SqliteRuntime;
+import dev.livestorejvm.sqlite.Statement;
+import dev.livestorejvm.vfs.OpenFlags;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code inspect <dir>}: a store directory's events, sync head and state tables, read-only and
+ * without the store's schema (any LiveStore 0.4.0 directory, from Java or JavaScript).
+ */
+@Command(name = "inspect", description = "Print a store directory's events, sync head and state tables (read-only).")
+final class InspectCommand implements Callable<Integer> {
+    private final Io io;
+
+    @Mixin
+    RuntimeOptions runtimeOptions = new RuntimeOptions();
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The store directory: <base>/<storeId>, holding eventlog@6.db.")
+    Path dir;
+
+    @Option(names = "--rows", description = "Rows to show per state table (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    int rows;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    InspectCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path eventlog = dir.resolve("eventlog@6.db");
+        if (!Files.isRegularFile(eventlog)) {
+            io.err().println("Error: " + dir + " is not a store directory: no eventlog@6.db");
+            return ExitCodes.USAGE;
+        }
+        try (SqliteRuntime runtime = runtimeOptions.start()) {
+            try (Database db = runtime.open(eventlog.toAbsolutePath().toString(), OpenFlags.READONLY)) {
+                io.out().println("store " + dir);
+                try (Statement st = db.prepare("SELECT head, backendId FROM __livestore_sync_status")) {
+                    if (st.step()) io.out().println("sync head: e" + st.getLong(0) + ", backend: "
+                        + (st.isNull(1) ? "(none yet)" : st.getText(1)));
+                }
+                List<String> events = new ArrayList<>();
+                try (Statement st = db.prepare("SELECT seqNumGlobal, seqNumClient, seqNumRebaseGeneration, parentSeqNumGlobal, "
+                    + "parentSeqNumClient, parentSeqNumRebaseGeneration, name, argsJson, clientId FROM eventlog "
+                    + "ORDER BY seqNumGlobal, seqNumClient, seqNumRebaseGeneration")) {
+                    while (st.step()) {
+                        events.add("  " + seq(st, 0) + " (parent " + seq(st, 3) + ") " + st.getText(6) + " " + st.getText(7)
+                            + " [client " + st.getText(8) + "]");
+                    }
+                }
+                io.out().println("events: " + events.size());
+                events.forEach(io.out()::println);
+            }
+            for (Path state : stateFiles()) {
+                io.out().println("state " + state.getFileName());
+                try (Database db = runtime.open(state.toAbsolutePath().toString(), OpenFlags.READONLY)) {
+                    List<String> tables = new ArrayList<>();
+                    try (Statement st = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+                        while (st.step()) tables.add(st.getText(0));
+                    }
+                    for (String t : tables) printTable(db, t);
+                }
+            }
+        }
+        io.out().flush();
+        return ExitCodes.OK;
+    }
+
+    private void printTable(Database db, String table) {
+        String q = "\"" + table.replace("\"", "\"\"") + "\"";
+        long count;
+        try (Statement st = db.prepare("SELECT count(*) FROM " + q)) {
+            st.step();
+            count = st.getLong(0);
+        }
+        io.out().println("  table " + table + ": " + count + " rows");
+        if (table.equals("__livestore_session_changeset")) return;   // blobs
+        try (Statement st = db.prepare("SELECT * FROM " + q + " LIMIT " + rows)) {
+            while (st.step()) {
+                StringBuilder line = new StringBuilder("    ");
+                for (int i = 0; i < st.columnCount(); i++) {
+                    if (i > 0) line.append(" | ");
+                    Object v = st.getObject(i);
+                    line.append(v == null ? "NULL" : v instanceof byte[] ? "<blob " + ((byte[]) v).length + " bytes>" : v);
+                }
+                io.out().println(line);
+            }
+        }
+    }
+
+    private List<Path> stateFiles() throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "state*@6.db")) {
+            ds.forEach(out::add);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static String seq(Statement st, int first) {
+        long c = st.getLong(first + 1);
+        long r = st.getLong(first + 2);
+        return "e" + st.getLong(first) + (c > 0 ? "." + c : "") + (r > 0 ? "r" + r : "");
+    }
+}

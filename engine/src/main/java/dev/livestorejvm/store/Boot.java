@@ -1,0 +1,143 @@
+package dev.livestorejvm.store;
+
+import dev.livestorejvm.sqlite.Database;
+import dev.livestorejvm.sqlite.SqliteException;
+import dev.livestorejvm.sqlite.SqliteRuntime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Opens a store's connection: the state database as {@code main} with the eventlog attached, both
+ * with LiveStore's pragmas; rebuilds a missing state database by replaying the eventlog on the
+ * current schema; removes the state files of other schemas.
+ */
+final class Boot {
+    private static final System.Logger LOG = System.getLogger(Boot.class.getName());
+
+    private Boot() {}
+
+    /** The opened connection; {@code rebuilt} tells whether the state was replayed from the eventlog. */
+    record Opened(Database db, StatementCache sql, Eventlog eventlog, StateWriter state, boolean rebuilt, long replayed) {}
+
+    static Opened open(SqliteRuntime runtime, StoreOptions o) {
+        Path dir = o.storeDirectory();
+        String stateName = o.schema.stateFileName();
+        String statePath = ":memory:";
+        String eventlogPath = ":memory:";
+        if (dir != null) {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create store directory " + dir, e);
+            }
+            statePath = dir.resolve(stateName).toAbsolutePath().toString();
+            eventlogPath = dir.resolve(StoreFiles.EVENTLOG_FILE).toAbsolutePath().toString();
+        }
+        Database db = runtime.open(statePath);
+        try {
+            Opened opened = configure(db, eventlogPath, o, dir);
+            if (dir != null) removeObsolete(dir, stateName);
+            return opened;
+        } catch (SqliteException e) {
+            db.close();
+            if (e.resultCode() == 5 || e.resultCode() == 6) {
+                throw new StoreException("store directory " + dir + " is in use by another process or store ("
+                    + e.getMessage() + ")", e);
+            }
+            throw new StoreException("cannot open the store in " + (dir == null ? "memory" : dir) + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static Opened configure(Database db, String eventlogPath, StoreOptions o, Path dir) {
+        // LiveStore's connection pragmas; page_size only counts before the first table.
+        // The journal stays a rollback journal: SQLite's super-journal makes a commit atomic across
+        // both files only in rollback-journal modes.
+        db.exec("PRAGMA page_size=8192; PRAGMA foreign_keys=ON; PRAGMA journal_mode=DELETE");
+        try (var st = db.prepare("ATTACH DATABASE ? AS " + Eventlog.SCHEMA)) {
+            st.bindText(1, eventlogPath);
+            st.executeUpdate();
+        }
+        db.exec("PRAGMA " + Eventlog.SCHEMA + ".page_size=8192; PRAGMA " + Eventlog.SCHEMA + ".journal_mode=DELETE");
+        if (dir != null) claim(db, dir);
+        StatementCache sql = new StatementCache(db);
+        Eventlog eventlog = new Eventlog(sql);
+        StateWriter state = new StateWriter(db, sql, o.schema);
+        db.transaction(() -> {
+            for (String s : Eventlog.ddl()) db.exec(s);
+        });
+        boolean ready = hasTable(db, SystemTables.SCHEMA);
+        long replayed = 0;
+        if (!ready) replayed = rebuild(db, sql, eventlog, state, o.schema);
+        return new Opened(db, sql, eventlog, state, !ready, replayed);
+    }
+
+    /**
+     * Holds both files in exclusive locking mode from now on, so another process (or another store
+     * in this JVM) cannot open the store while this one runs: it gets a clear error instead of
+     * interleaving commits under this store's feet.
+     */
+    private static void claim(Database db, Path dir) {
+        db.exec("PRAGMA main.locking_mode=EXCLUSIVE; PRAGMA " + Eventlog.SCHEMA + ".locking_mode=EXCLUSIVE");
+        db.exec("BEGIN EXCLUSIVE; COMMIT");
+    }
+
+    static boolean hasTable(Database db, String name) {
+        try (var st = db.prepare("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?")) {
+            st.bindText(1, name);
+            return st.step();
+        }
+    }
+
+    /** Creates the state tables and replays the whole eventlog, in one transaction. */
+    private static long rebuild(Database db, StatementCache sql, Eventlog eventlog, StateWriter state, Schema schema) {
+        return db.transaction(dev.livestorejvm.sqlite.TransactionMode.IMMEDIATE, () -> {
+            for (Table t : schema.allStateTables()) for (String s : t.ddl()) db.exec(s);
+            String now = Values.isoString(Instant.now());
+            for (Table t : schema.allStateTables()) {
+                sql.write("INSERT OR REPLACE INTO " + SystemTables.SCHEMA + " (tableName, schemaHash, updatedAt) VALUES (?, ?, ?)",
+                    List.of(t.name(), t.hash(), now));
+            }
+            for (EventDef<?> d : schema.events().values()) {
+                sql.write("INSERT OR REPLACE INTO " + SystemTables.SCHEMA_EVENT_DEFS + " (eventName, schemaHash, updatedAt) VALUES (?, ?, ?)",
+                    List.of(d.name(), d.schemaHash(), now));
+            }
+            long n = 0;
+            for (StoredEvent e : eventlog.all()) {
+                EventDef<?> def = schema.event(e.name());
+                if (def == null) {
+                    LOG.log(System.Logger.Level.WARNING, "eventlog holds event " + e.name() + " (" + e.seqNum()
+                        + ") that this schema does not know; kept and skipped");
+                    continue;
+                }
+                Object args;
+                try {
+                    args = def.decode(e.argsJson());
+                } catch (StoreException ex) {
+                    throw new StoreException("boot failed: cannot replay event " + e.name() + " (" + e.seqNum() + "): "
+                        + ex.getMessage(), ex);
+                }
+                state.apply(def, args, e.seqNum());
+                n++;
+            }
+            return n;
+        });
+    }
+
+    private static void removeObsolete(Path dir, String current) {
+        try {
+            for (Path p : StoreFiles.obsoleteStateFiles(dir, current)) {
+                Files.deleteIfExists(p);
+                LOG.log(System.Logger.Level.INFO, "removed obsolete state file " + p);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove obsolete state files in " + dir, e);
+        }
+    }
+}

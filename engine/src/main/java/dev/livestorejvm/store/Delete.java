@@ -1,0 +1,56 @@
+package dev.livestorejvm.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** {@code DELETE FROM 'table' WHERE ...}. Immutable. */
+public final class Delete implements Write {
+    private final Table table;
+    private final Where where;
+
+    private Delete(Table table, Where where) {
+        this.table = table;
+        this.where = where;
+    }
+
+    Delete(Table table, List<?> unused) {
+        this(table, Where.NONE);
+    }
+
+    public Delete where(String column, Object value) {
+        return where(column, "=", value);
+    }
+
+    public Delete where(String column, String op, Object value) {
+        return new Delete(table, where.and(table, column, op, value));
+    }
+
+    @Override
+    public String sql() {
+        return render(new ArrayList<>());
+    }
+
+    @Override
+    public List<Object> bindValues() {
+        List<Object> binds = new ArrayList<>();
+        render(binds);
+        return binds;
+    }
+
+    private String render(List<Object> binds) {
+        StringBuilder sql = new StringBuilder("DELETE FROM ").append(Sql.quoteTable(table.name()));
+        where.render(table, sql, binds);
+        return sql.toString();
+    }
+
+    @Override
+    public Set<String> writeTables() {
+        return Set.of(table.name());
+    }
+
+    @Override
+    public String toString() {
+        return sql() + " " + bindValues();
+    }
+}

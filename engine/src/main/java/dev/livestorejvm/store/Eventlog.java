@@ -1,0 +1,85 @@
+package dev.livestorejvm.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The eventlog database, attached as schema {@value #SCHEMA} to the state connection so that one
+ * SQLite transaction covers both files. Rows can be inserted with given numbers and deleted, as
+ * sync's rebase will need.
+ */
+final class Eventlog {
+    static final String SCHEMA = "ls_eventlog";
+    private static final String T = SCHEMA + ".eventlog";
+    private static final String COLUMNS = "seqNumGlobal, seqNumClient, seqNumRebaseGeneration, parentSeqNumGlobal, "
+        + "parentSeqNumClient, parentSeqNumRebaseGeneration, name, argsJson, clientId, sessionId, schemaHash, syncMetadataJson";
+
+    private final StatementCache sql;
+
+    Eventlog(StatementCache sql) {
+        this.sql = sql;
+    }
+
+    /** The DDL of both eventlog tables, qualified with the attached schema. */
+    static List<String> ddl() {
+        List<String> out = new ArrayList<>();
+        for (Table t : List.of(SystemTables.EVENTLOG_TABLE, SystemTables.SYNC_STATUS_TABLE)) {
+            for (String s : t.ddl()) out.add(Ddl.inSchema(s, SCHEMA));
+        }
+        out.add("INSERT INTO " + SCHEMA + ".__livestore_sync_status (head) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM "
+            + SCHEMA + ".__livestore_sync_status)");
+        return out;
+    }
+
+    SeqNum head() {
+        Rows r = sql.read("SELECT seqNumGlobal, seqNumClient, seqNumRebaseGeneration FROM " + T
+            + " ORDER BY seqNumGlobal DESC, seqNumClient DESC, seqNumRebaseGeneration DESC LIMIT 1", List.of());
+        if (r.values().isEmpty()) return SeqNum.ROOT;
+        Object[] v = r.values().get(0);
+        return new SeqNum((Long) v[0], (Long) v[1], (Long) v[2]);
+    }
+
+    /** The backend head ({@code __livestore_sync_status.head}): the last global number the backend confirmed. */
+    long syncHead() {
+        Rows r = sql.read("SELECT head FROM " + SCHEMA + ".__livestore_sync_status LIMIT 1", List.of());
+        return r.values().isEmpty() || r.values().get(0)[0] == null ? 0 : (Long) r.values().get(0)[0];
+    }
+
+    void insert(StoredEvent e) {
+        sql.write("INSERT INTO " + T + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", List.of(
+            e.seqNum().global(), e.seqNum().client(), e.seqNum().rebaseGeneration(),
+            e.parentSeqNum().global(), e.parentSeqNum().client(), e.parentSeqNum().rebaseGeneration(),
+            e.name(), e.argsJson(), e.clientId(), e.sessionId(), e.schemaHash(), e.syncMetadataJson()));
+    }
+
+    void delete(SeqNum s) {
+        sql.write("DELETE FROM " + T + " WHERE seqNumGlobal = ? AND seqNumClient = ? AND seqNumRebaseGeneration = ?",
+            List.of(s.global(), s.client(), s.rebaseGeneration()));
+    }
+
+    /** All events, oldest first. */
+    List<StoredEvent> all() {
+        return select(" ORDER BY seqNumGlobal, seqNumClient, seqNumRebaseGeneration", List.of());
+    }
+
+    /** The {@code n} newest events, newest first. */
+    List<StoredEvent> newest(int n) {
+        return select(" ORDER BY seqNumGlobal DESC, seqNumClient DESC, seqNumRebaseGeneration DESC LIMIT ?", List.of((long) n));
+    }
+
+    long count() {
+        return (Long) sql.read("SELECT COUNT(*) FROM " + T, List.of()).values().get(0)[0];
+    }
+
+    private List<StoredEvent> select(String tail, List<Object> binds) {
+        Rows r = sql.read("SELECT " + COLUMNS + " FROM " + T + tail, binds);
+        List<StoredEvent> out = new ArrayList<>(r.values().size());
+        for (Object[] v : r.values()) out.add(fromRow(v));
+        return out;
+    }
+
+    static StoredEvent fromRow(Object[] v) {
+        return new StoredEvent(new SeqNum((Long) v[0], (Long) v[1], (Long) v[2]), new SeqNum((Long) v[3], (Long) v[4], (Long) v[5]),
+            (String) v[6], (String) v[7], (String) v[8], (String) v[9], (Long) v[10], (String) v[11]);
+    }
+}

@@ -1,0 +1,175 @@
+package dev.livestorejvm.store;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A state table as data ({@code State.SQLite.table}), the starting point of its queries and writes.
+ * DDL text and hash are LiveStore 0.4.0's; see {@link #ddl()} and {@link #hash()}.
+ */
+public final class Table {
+    /** The id under which {@link #set(Object)} stores a client document when none is given. */
+    public static final String DEFAULT_DOCUMENT_ID = "default";
+
+    private final String name;
+    private final List<Column> columns;
+    private final Map<String, Column> byName = new LinkedHashMap<>();
+    private final List<Index> indexes;
+    private final ClientDocument document;
+
+    private Table(String name, List<Column> columns, List<Index> indexes, ClientDocument document) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.columns = List.copyOf(columns);
+        this.indexes = List.copyOf(indexes);
+        this.document = document;
+        if (name.isEmpty()) throw new IllegalArgumentException("a table needs a name");
+        if (this.columns.isEmpty()) throw new IllegalArgumentException("table " + name + " has no columns");
+        for (Column c : this.columns) {
+            if (byName.put(c.name(), c) != null) throw new IllegalArgumentException("table " + name + " has two columns " + c.name());
+            if (c.isPrimaryKey() && c.isNullable()) {
+                throw new IllegalArgumentException("primary key column " + name + "." + c.name() + " cannot be nullable");
+            }
+        }
+        for (Index i : this.indexes) for (String c : i.columns()) column(c);
+    }
+
+    /** A table with these columns, in order. */
+    public static Table define(String name, Column... columns) {
+        return new Table(name, Arrays.asList(columns), List.of(), null);
+    }
+
+    /**
+     * A client-document table ({@code State.SQLite.clientDocument}): {@code id text primary key,
+     * value text} holding JSON, written only by its derived client-only event {@code <name>Set}
+     * ({@link #set(Object)}). {@code defaultValue} is the document a missing id reads as.
+     */
+    public static Table clientDocument(String name, Object defaultValue) {
+        List<Column> cols = List.of(Column.text("id").primaryKey(), Column.json("value"));
+        return new Table(name, cols, List.of(), new ClientDocument(name, defaultValue));
+    }
+
+    /**
+     * This client-document table with the schema hash its {@code <name>Set} event stores (see
+     * {@link EventDef#withSchemaHash}).
+     */
+    public Table withSetEventSchemaHash(long hash) {
+        return new Table(name, columns, indexes, requireDocument().withSetEventSchemaHash(hash));
+    }
+
+    /** This table with these indexes. */
+    public Table withIndexes(Index... indexes) {
+        return new Table(name, columns, Arrays.asList(indexes), document);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public List<Index> indexes() {
+        return indexes;
+    }
+
+    /** The column called {@code name}; a {@link StoreException} naming the table if there is none. */
+    public Column column(String name) {
+        Column c = byName.get(name);
+        if (c == null) throw new StoreException("table " + this.name + " has no column " + name + " (columns: "
+            + String.join(", ", byName.keySet()) + ")");
+        return c;
+    }
+
+    public boolean hasColumn(String name) {
+        return byName.containsKey(name);
+    }
+
+    public boolean isClientDocument() {
+        return document != null;
+    }
+
+    /** The derived {@code <name>Set} event of a client-document table. */
+    public EventDef<Map<String, Object>> setEvent() {
+        return requireDocument().setEvent;
+    }
+
+    /** Sets the document {@value #DEFAULT_DOCUMENT_ID}; see {@link #set(String, Object)}. */
+    public Event set(Object value) {
+        return set(DEFAULT_DOCUMENT_ID, value);
+    }
+
+    /**
+     * The {@code <name>Set} event for document {@code id}: an object value is merged key by key
+     * into the stored document (or into the default for a new id); any other value replaces it.
+     */
+    public Event set(String id, Object value) {
+        Map<String, Object> args = new LinkedHashMap<>();
+        args.put("id", id);
+        args.put("value", value);
+        return requireDocument().setEvent.of(args);
+    }
+
+    /** The document default of a client-document table. */
+    public Object documentDefault() {
+        return requireDocument().defaultValue;
+    }
+
+    ClientDocument document() {
+        return document;
+    }
+
+    private ClientDocument requireDocument() {
+        if (document == null) throw new StoreException("table " + name + " is not a client-document table");
+        return document;
+    }
+
+    // ---- DDL and hash ----
+
+    /** LiveStore's DDL: the create table statement, then one create index statement per index. */
+    public List<String> ddl() {
+        return Ddl.of(this);
+    }
+
+    /** LiveStore's table hash ({@code SqliteAst.hash}), as stored in {@code __livestore_schema}. */
+    public long hash() {
+        return LiveStoreHash.of(SchemaHash.tableJson(this).toString());
+    }
+
+    // ---- queries and writes ----
+
+    /** {@code SELECT * FROM 'name'}, to narrow down. */
+    public Select select(String... columns) {
+        return new Select(this, List.of(columns));
+    }
+
+    /** {@code INSERT INTO 'name' (...) VALUES (...)} of one row of decoded values. */
+    public Insert insert(Map<String, ?> values) {
+        return new Insert(this, values);
+    }
+
+    /** {@code UPDATE 'name' SET ...}, to narrow down with where. */
+    public Update update(Map<String, ?> values) {
+        return new Update(this, values, List.of());
+    }
+
+    /** {@code DELETE FROM 'name'}, to narrow down with where. */
+    public Delete delete() {
+        return new Delete(this, List.of());
+    }
+
+    List<String> columnNames() {
+        List<String> names = new ArrayList<>();
+        for (Column c : columns) names.add(c.name());
+        return names;
+    }
+
+    @Override
+    public String toString() {
+        return "Table[" + name + "]";
+    }
+}

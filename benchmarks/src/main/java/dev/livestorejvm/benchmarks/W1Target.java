@@ -46,8 +46,12 @@ interface W1Target extends AutoCloseable {
         }
     }
 
-    /** W1's size for a target: Chicory's interpreter gets a tenth, or a run would take hours. */
+    /**
+     * W1's size for a target: 100,000 rows, or {@code -Dw1.rows=N} (for short runs on a busy
+     * machine); Chicory's interpreter gets a tenth, or a run would take hours.
+     */
     static int rows(String target) {
-        return "interpreted".equals(target) ? 10_000 : 100_000;
+        int rows = Integer.getInteger("w1.rows", 100_000);
+        return "interpreted".equals(target) ? Math.max(10, rows / 10) : rows;
     }
 }

@@ -12,9 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The compiled path runs the outlined binary (wasm/src/build/java/OutlineWasm.java moved parts of
- * SQLite's largest functions into new functions); the interpreted path runs the verified binary as
- * published. The same workloads must give the same rows, errors and change counts on both, and
+ * The compiled path runs the binary as wasm/src/build/java/OutlineWasm.java left it (with
+ * {@code -Doutline.threshold=N}, parts of SQLite's largest functions moved into new functions; by
+ * default unchanged); the interpreted path runs the verified binary as published. The same
+ * workloads must give the same rows, errors and change counts on both, and
  * the workloads go through the outlined functions: the VDBE loop, the parser, the query planner,
  * the b-tree balancer, printf, LIKE/GLOB, JSON, window functions, triggers, constraints.
  */

@@ -25,6 +25,8 @@ public final class Statement implements AutoCloseable {
     private Map<String, Integer> columnIndex;
     private boolean closed;
     private boolean hasRow;
+    /** Column count of the current row, read by {@link #step()}. */
+    private int columns;
 
     Statement(Database db, int handle, String sql) {
         this.db = db;
@@ -146,6 +148,8 @@ public final class Statement implements AutoCloseable {
             hasRow = false;
             if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw db.error(rc, sql);
             db.throwPendingCallbackError(sql);
+            // read once per row, not once per getter (a recompile after a schema change may alter it)
+            if (rc == SQLITE_ROW) columns = module.columnCount(handle);
             return hasRow = rc == SQLITE_ROW;
         });
     }
@@ -338,7 +342,7 @@ public final class Statement implements AutoCloseable {
     }
 
     private void checkColumn(int column) {
-        int n = module.columnCount(handle);
+        int n = hasRow ? columns : module.columnCount(handle);
         if (column < 0 || column >= n) {
             throw new SqliteException(SQLITE_RANGE, "column index " + column + " out of range 0.." + (n - 1), sql, -1, db.name(), null);
         }

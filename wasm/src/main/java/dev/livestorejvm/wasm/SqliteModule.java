@@ -418,23 +418,15 @@ public final class SqliteModule {
         return wasm.callInt(sqlite3_bind_double, stmt, index, Double.doubleToRawLongBits(value));
     }
 
+    // Binds copy the value (SQLITE_TRANSIENT) before returning, so one reused buffer serves them all.
+
     public int bindText(int stmt, int index, String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        int p = wasm.bytes(utf8);
-        try {
-            return wasm.callInt(sqlite3_bind_text, stmt, index, p, utf8.length, TRANSIENT);
-        } finally {
-            wasm.free(p);
-        }
+        return wasm.callInt(sqlite3_bind_text, stmt, index, wasm.scratch(utf8), utf8.length, TRANSIENT);
     }
 
     public int bindBlob(int stmt, int index, byte[] value) {
-        int p = wasm.bytes(value);
-        try {
-            return wasm.callInt(sqlite3_bind_blob, stmt, index, p, value.length, TRANSIENT);
-        } finally {
-            wasm.free(p);
-        }
+        return wasm.callInt(sqlite3_bind_blob, stmt, index, wasm.scratch(value), value.length, TRANSIENT);
     }
 
     public int bindZeroblob(int stmt, int index, int length) {

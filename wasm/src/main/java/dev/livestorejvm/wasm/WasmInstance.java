@@ -152,6 +152,26 @@ final class WasmInstance {
         return p;
     }
 
+    /**
+     * Copies bytes into a buffer owned by this instance and reused by every call (grown when too
+     * small): for values SQLite copies before the call returns ({@code SQLITE_TRANSIENT} binds),
+     * this saves a malloc and a free per call. Valid until the next call of this method.
+     */
+    int scratch(byte[] data) {
+        if (data.length > scratchSize || scratch == 0) {
+            free(scratch);
+            scratch = 0;
+            int size = Math.max(256, Integer.highestOneBit(Math.max(1, data.length)) << 1);
+            scratch = malloc(size);
+            scratchSize = size;
+        }
+        memory.write(scratch, data);
+        return scratch;
+    }
+
+    private int scratch;
+    private int scratchSize;
+
     /** Copies bytes into a new buffer (at least one byte long, so the pointer is never null). */
     int bytes(byte[] data) {
         int p = malloc(Math.max(1, data.length));

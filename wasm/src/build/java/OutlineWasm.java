@@ -1,0 +1,730 @@
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Build step: wasm-to-wasm outlining. HotSpot never JIT-compiles a method of more than 8,000 bytes
+ * of bytecode (HugeMethodLimit), and Chicory turns each wasm function into one JVM method, so
+ * SQLite's largest functions (the VDBE loop first) would run in HotSpot's bytecode interpreter.
+ * This step moves stack-neutral runs of instructions of every function bigger than the budget
+ * into new functions appended to the module, so that no index of the original module changes:
+ * <ul>
+ *   <li>the locals a run touches become the new function's parameters; the ones it writes are
+ *       handed back through new mutable globals (one per type and position);</li>
+ *   <li>each branch out of the run becomes an exit code (the new function's i32 result) that the
+ *       caller dispatches with a {@code br_table} to the original target; a {@code return} inside
+ *       the run passes its value through a global and returns in the caller.</li>
+ * </ul>
+ * A run may only begin and end where the operand stack of its block is empty, and may only leave
+ * through branches that carry no values, so what the module computes does not change.
+ * Usage: {@code OutlineWasm <in.wasm> <out.wasm> <thresholdBytes> <budgetBytes>}: functions whose
+ * body exceeds the threshold are cut into runs of at most the budget.
+ */
+public final class OutlineWasm {
+    static final byte I32 = 0x7F, I64 = 0x7E, F32 = 0x7D, F64 = 0x7C;
+    /** A run is outlined only if bigger than this: below it, the call costs more than it saves. */
+    static final int MIN_RUN = 48;
+    /** JVM methods take at most 255 parameter slots (long/double take two); Chicory adds two. */
+    static final int MAX_PARAM_SLOTS = 200;
+
+    public static void main(String[] args) throws Exception {
+        byte[] in = Files.readAllBytes(Paths.get(args[0]));
+        OutlineWasm o = new OutlineWasm(in, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        byte[] out = o.run();
+        Path target = Paths.get(args[1]);
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.write(target, out);
+        System.out.println("[outline] " + args[0] + ": " + o.report());
+    }
+
+    // ---- module ----
+    final byte[] wasm;
+    final int threshold, budget;
+    final List<int[]> sections = new ArrayList<>();       // {id, start, end} of payloads
+    final List<byte[][]> types = new ArrayList<>();        // {params, results}
+    final List<byte[]> typeEntriesRaw = new ArrayList<>();
+    final List<Integer> funcTypes = new ArrayList<>();     // imported first, then defined
+    int importedFuncs, importedGlobals, definedGlobals;
+    final List<byte[]> bodies = new ArrayList<>();         // defined functions' bodies (without size prefix)
+    final List<byte[]> newGlobals = new ArrayList<>();
+    final Map<String, Integer> globalPool = new HashMap<>(); // "type:slot" -> global index
+    final Map<String, Integer> typeIndex = new HashMap<>();
+    int outlined, functionsSplit;
+    final StringBuilder log = new StringBuilder();
+
+    OutlineWasm(byte[] wasm, int threshold, int budget) {
+        this.wasm = wasm;
+        this.threshold = threshold;
+        this.budget = budget;
+    }
+
+    String report() {
+ return functionsSplit + " functions over " + threshold + " bytes split into runs of at most " + budget + " bytes: " + outlined + " outlined functions" + log;
+    }
+
+    byte[] run() {
+        if (wasm.length < 8 || wasm[0] != 0 || wasm[1] != 'a' || wasm[2] != 's' || wasm[3] != 'm') throw new IllegalArgumentException("not a wasm module");
+        Reader r = new Reader(wasm, 8);
+        while (r.pos < wasm.length) {
+            int id = wasm[r.pos++] & 0xff;
+            int size = r.u32();
+            sections.add(new int[] {id, r.pos, r.pos + size});
+            r.pos += size;
+        }
+        for (int[] s : sections) {
+            Reader p = new Reader(wasm, s[1]);
+            switch (s[0]) {
+                case 1: readTypes(p); break;
+                case 2: readImports(p); break;
+                case 3: { int n = p.u32(); for (int i = 0; i < n; i++) funcTypes.add(p.u32()); break; }
+                case 6: definedGlobals = p.u32(); break;
+                case 10: { int n = p.u32(); for (int i = 0; i < n; i++) { int sz = p.u32(); bodies.add(java.util.Arrays.copyOfRange(wasm, p.pos, p.pos + sz)); p.pos += sz; } break; }
+                default: break;
+            }
+        }
+        typesForDecode = types;
+        for (int i = 0; i < types.size(); i++) typeIndex.putIfAbsent(sig(types.get(i)[0], types.get(i)[1]), i);
+        int original = bodies.size();
+        for (int f = 0; f < original; f++) {
+            String only = System.getProperty("outline.only");
+            if (only != null && !java.util.Arrays.asList(only.split(",")).contains(String.valueOf(importedFuncs + f))) continue;
+            if (bodies.get(f).length > threshold) {
+                int before = bodies.get(f).length, made = outlined;
+                bodies.set(f, new FunctionSplitter(importedFuncs + f).split(bodies.get(f)));
+                functionsSplit++;
+                log.append("\n  function ").append(importedFuncs + f).append(": ").append(before).append(" -> ")
+                    .append(bodies.get(f).length).append(" bytes, ").append(outlined - made).append(" parts");
+            }
+        }
+        for (int f = original; f < bodies.size(); f++) {
+            if (bodies.get(f).length > budget) log.append("\n  outlined function ").append(importedFuncs + f)
+                .append(" is ").append(bodies.get(f).length).append(" bytes");
+        }
+        // nothing to split: hand the verified binary on byte for byte
+        return functionsSplit == 0 ? wasm : write();
+    }
+
+    void readTypes(Reader p) {
+        int n = p.u32();
+        for (int i = 0; i < n; i++) {
+            int start = p.pos;
+            if ((p.b[p.pos++] & 0xff) != 0x60) throw new IllegalStateException("type " + i + " is not a function type");
+            byte[] params = p.valtypes();
+            byte[] results = p.valtypes();
+            types.add(new byte[][] {params, results});
+            typeEntriesRaw.add(java.util.Arrays.copyOfRange(p.b, start, p.pos));
+        }
+    }
+
+    void readImports(Reader p) {
+        int n = p.u32();
+        for (int i = 0; i < n; i++) {
+            for (int name = 0; name < 2; name++) {
+                int len = p.u32();
+                p.pos += len;
+            }
+            int kind = p.b[p.pos++];
+            switch (kind) {
+                case 0: funcTypes.add(p.u32()); importedFuncs++; break;
+                case 1: p.pos++; limits(p); break;
+                case 2: limits(p); break;
+                case 3: p.pos += 2; importedGlobals++; break;
+                default: throw new IllegalStateException("import kind " + kind);
+            }
+        }
+    }
+
+    static void limits(Reader p) {
+        int flag = p.b[p.pos++];
+        p.u32();
+        if ((flag & 1) != 0) p.u32();
+    }
+
+    static String sig(byte[] params, byte[] results) {
+        return java.util.Arrays.toString(params) + "->" + java.util.Arrays.toString(results);
+    }
+
+    int typeOf(byte[] params, byte[] results) {
+        return typeIndex.computeIfAbsent(sig(params, results), k -> {
+            types.add(new byte[][] {params, results});
+            Writer w = new Writer();
+            w.b(0x60).u32(params.length).bytes(params).u32(results.length).bytes(results);
+            typeEntriesRaw.add(w.toBytes());
+            return types.size() - 1;
+        });
+    }
+
+    /** A mutable global of {@code type} used as hand-back register number {@code slot}. */
+    int global(byte type, int slot) {
+        return globalPool.computeIfAbsent(type + ":" + slot, k -> {
+            Writer w = new Writer().b(type).b(1);
+            switch (type) {
+                case I32: w.b(0x41).b(0); break;
+                case I64: w.b(0x42).b(0); break;
+                case F32: w.b(0x43).bytes(new byte[4]); break;
+                case F64: w.b(0x44).bytes(new byte[8]); break;
+                default: throw new IllegalStateException("no global for value type " + type);
+            }
+            newGlobals.add(w.b(0x0B).toBytes());
+            return importedGlobals + definedGlobals + newGlobals.size() - 1;
+        });
+    }
+
+    int addFunction(byte[] params, byte[] body) {
+        funcTypes.add(typeOf(params, new byte[] {I32}));
+        bodies.add(body);
+        outlined++;
+        return importedFuncs + bodies.size() - 1;
+    }
+
+    byte[] write() {
+        Writer out = new Writer();
+        out.bytes(java.util.Arrays.copyOfRange(wasm, 0, 8));
+        boolean globalsWritten = false;
+        for (int[] s : sections) {
+            int id = s[0];
+            Writer payload = new Writer();
+            switch (id) {
+                case 1:
+                    payload.u32(typeEntriesRaw.size());
+                    for (byte[] t : typeEntriesRaw) payload.bytes(t);
+                    break;
+                case 3:
+                    payload.u32(funcTypes.size() - importedFuncs);
+                    for (int i = importedFuncs; i < funcTypes.size(); i++) payload.u32(funcTypes.get(i));
+                    break;
+                case 6: {
+                    Reader p = new Reader(wasm, s[1]);
+                    int n = p.u32();
+                    payload.u32(n + newGlobals.size()).bytes(java.util.Arrays.copyOfRange(wasm, p.pos, s[2]));
+                    for (byte[] g : newGlobals) payload.bytes(g);
+                    globalsWritten = true;
+                    break;
+                }
+                case 10:
+                    payload.u32(bodies.size());
+                    for (byte[] b : bodies) payload.u32(b.length).bytes(b);
+                    break;
+                default:
+                    payload.bytes(java.util.Arrays.copyOfRange(wasm, s[1], s[2]));
+            }
+            byte[] p = payload.toBytes();
+            out.b(id).u32(p.length).bytes(p);
+        }
+        if (!globalsWritten && !newGlobals.isEmpty()) throw new IllegalStateException("module has no global section to extend");
+        return out.toBytes();
+    }
+
+    // ---- one function ----
+
+    /** Decoded instruction: opcode (0xFC-prefixed ones as 0xFC00 | sub), byte span, immediates. */
+    static final class Insn {
+        int op, start, end, imm, arity, params;   // arity: results of a block type; params: its params
+        int[] table;
+    }
+
+    /** An item of a block's body: one plain instruction, or a block/loop/if with its bodies. */
+    static final class Item {
+        Insn head;
+        Body body, elseBody;
+        boolean construct() { return head.op == 0x02 || head.op == 0x03 || head.op == 0x04; }
+    }
+
+    /** A block's body with the operand-stack height (relative to its start) before each item. */
+    static final class Body {
+        final List<Item> items = new ArrayList<>();
+        final List<Integer> height = new ArrayList<>();     // before item i, and after the last
+        final List<Boolean> reachable = new ArrayList<>();
+    }
+
+    final class FunctionSplitter {
+        final int funcIndex;
+        byte[] code;                       // the body's instructions
+        final List<Byte> localTypes = new ArrayList<>();   // params, then declared locals
+        int codeLocal = -1;                // i32 local holding an exit code, added on first use
+        List<Insn> insns;
+        int next;                          // parse cursor into insns
+
+        FunctionSplitter(int funcIndex) {
+            this.funcIndex = funcIndex;
+        }
+
+        byte[] split(byte[] body) {
+            byte[][] ft = types.get(funcTypes.get(funcIndex));
+            for (byte t : ft[0]) localTypes.add(t);
+            Reader r = new Reader(body, 0);
+            int groups = r.u32();
+            for (int g = 0; g < groups; g++) {
+                int count = r.u32();
+                byte t = r.b[r.pos++];
+                for (int i = 0; i < count; i++) localTypes.add(t);
+            }
+            code = java.util.Arrays.copyOfRange(body, r.pos, body.length);
+            insns = decode(code);
+            next = 0;
+            Body top = parseBody(0);
+            if (next != insns.size() - 1 || insns.get(next).op != 0x0B) throw new IllegalStateException("function " + funcIndex + " does not end where its body ends");
+            List<Integer> labels = new ArrayList<>();
+            labels.add(ft[1].length);   // the function's own label: branching to it returns
+            byte[] newCode = emit(top, labels, 0);
+            // re-encode locals: the originals, then the exit-code local if one was added
+            Writer w = new Writer();
+            // write groups directly
+            Writer lw = new Writer();
+            int groupCount = 0;
+            for (int i = ft[0].length; i < localTypes.size(); ) {
+                int j = i;
+                while (j < localTypes.size() && localTypes.get(j).equals(localTypes.get(i))) j++;
+                lw.u32(j - i).b(localTypes.get(i));
+                groupCount++;
+                i = j;
+            }
+            w.u32(groupCount).bytes(lw.toBytes()).bytes(newCode).b(0x0B);
+            return w.toBytes();
+        }
+
+        Body parseBody(int startHeight) {
+            Body body = new Body();
+            int h = startHeight;
+            boolean live = true;
+            while (true) {
+                Insn in = insns.get(next);
+                if (in.op == 0x0B || in.op == 0x05) break;   // end / else: the caller consumes it
+                body.height.add(h);
+                body.reachable.add(live);
+                Item item = new Item();
+                item.head = in;
+                next++;
+                if (in.op == 0x02 || in.op == 0x03 || in.op == 0x04) {
+                    if (in.op == 0x04) h--;
+                    h -= in.params;
+                    item.body = parseBody(in.params);
+                    if (insns.get(next).op == 0x05) {
+                        next++;
+                        item.elseBody = parseBody(in.params);
+                    }
+                    if (insns.get(next).op != 0x0B) throw new IllegalStateException("block without end at " + insns.get(next).start);
+                    next++;
+                    h += in.arity;
+                } else {
+                    int[] e = effect(in);
+                    h -= e[0];
+                    if (h < 0) h = 0;   // only in unreachable code
+                    h += e[1];
+                    if (e[2] != 0) live = false;
+                }
+                body.items.add(item);
+            }
+            body.height.add(h);
+            body.reachable.add(live);
+            return body;
+        }
+
+        /** {pops, pushes, ends reachability} of a plain instruction. */
+        int[] effect(Insn in) {
+            int op = in.op;
+            switch (op) {
+                case 0x00: return new int[] {0, 0, 1};
+                case 0x01: return new int[] {0, 0, 0};
+                case 0x0C: return new int[] {0, 0, 1};
+                case 0x0D: return new int[] {1, 0, 0};
+                case 0x0E: return new int[] {1, 0, 1};
+                case 0x0F: return new int[] {0, 0, 1};
+                case 0x10: { byte[][] t = types.get(funcTypes.get(in.imm)); return new int[] {t[0].length, t[1].length, 0}; }
+                case 0x11: { byte[][] t = types.get(in.imm); return new int[] {t[0].length + 1, t[1].length, 0}; }
+                case 0x1A: return new int[] {1, 0, 0};
+                case 0x1B: case 0x1C: return new int[] {3, 1, 0};
+                case 0x20: return new int[] {0, 1, 0};
+                case 0x21: return new int[] {1, 0, 0};
+                case 0x22: return new int[] {1, 1, 0};
+                case 0x23: return new int[] {0, 1, 0};
+                case 0x24: return new int[] {1, 0, 0};
+                case 0x25: return new int[] {1, 1, 0};
+                case 0x26: return new int[] {2, 0, 0};
+                case 0x3F: return new int[] {0, 1, 0};
+                case 0x40: return new int[] {1, 1, 0};
+                case 0xD0: case 0xD2: return new int[] {0, 1, 0};
+                case 0xD1: return new int[] {1, 1, 0};
+                default: break;
+            }
+            if (op >= 0x28 && op <= 0x35) return new int[] {1, 1, 0};
+            if (op >= 0x36 && op <= 0x3E) return new int[] {2, 0, 0};
+            if (op >= 0x41 && op <= 0x44) return new int[] {0, 1, 0};
+            if (op == 0x45 || op == 0x50) return new int[] {1, 1, 0};
+            if (op >= 0x46 && op <= 0x66) return new int[] {2, 1, 0};
+            if ((op >= 0x67 && op <= 0x69) || (op >= 0x79 && op <= 0x7B) || (op >= 0x8B && op <= 0x91)
+                || (op >= 0x99 && op <= 0x9F) || (op >= 0xA7 && op <= 0xC4)) return new int[] {1, 1, 0};
+            if ((op >= 0x6A && op <= 0x78) || (op >= 0x7C && op <= 0x8A) || (op >= 0x92 && op <= 0x98)
+                || (op >= 0xA0 && op <= 0xA6)) return new int[] {2, 1, 0};
+            if (op >= 0xFC00 && op <= 0xFC07) return new int[] {1, 1, 0};
+            switch (op) {
+                case 0xFC08: case 0xFC0A: case 0xFC0B: case 0xFC0C: case 0xFC0E: case 0xFC11: return new int[] {3, 0, 0};
+                case 0xFC09: case 0xFC0D: return new int[] {0, 0, 0};
+                case 0xFC0F: return new int[] {2, 1, 0};
+                case 0xFC10: return new int[] {0, 1, 0};
+                default: throw new IllegalStateException("opcode 0x" + Integer.toHexString(op) + " not supported by the outliner");
+            }
+        }
+
+        /**
+         * Writes {@code body} back, outlining runs of it if it is still too big once its inner
+         * blocks are done. {@code labels}: arity of each enclosing label, outermost first.
+         */
+        byte[] emit(Body body, List<Integer> labels, int depth) {
+            int n = body.items.size();
+            byte[][] parts = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                Item it = body.items.get(i);
+                if (!it.construct()) {
+                    parts[i] = java.util.Arrays.copyOfRange(code, it.head.start, it.head.end);
+                    continue;
+                }
+                Writer w = new Writer().bytes(java.util.Arrays.copyOfRange(code, it.head.start, it.head.end));
+                labels.add(it.head.op == 0x03 ? it.head.params : it.head.arity);
+                w.bytes(emit(it.body, labels, depth + 1));
+                if (it.elseBody != null) w.b(0x05).bytes(emit(it.elseBody, labels, depth + 1));
+                labels.remove(labels.size() - 1);
+                parts[i] = w.b(0x0B).toBytes();
+            }
+            int total = 0;
+            for (byte[] p : parts) total += p.length;
+            if (total > budget) {
+                // cut points: where this block's operand stack is empty and the code is reachable
+                List<Integer> cuts = new ArrayList<>();
+                for (int i = 0; i <= n; i++) {
+                    if (body.reachable.get(i) && body.height.get(i) == 0) cuts.add(i);
+                    else if (i == n && !body.reachable.get(i) && !cuts.isEmpty()) cuts.add(i);
+                }
+                List<int[]> runs = new ArrayList<>();
+                int remaining = total;
+                int ci = 0;
+                while (ci < cuts.size() - 1 && remaining > budget) {
+                    int from = cuts.get(ci), size = 0, best = -1, bestSize = 0;
+                    for (int cj = ci + 1; cj < cuts.size(); cj++) {
+                        for (int k = cuts.get(cj - 1); k < cuts.get(cj); k++) size += parts[k].length;
+                        if (size > budget) break;
+                        best = cj;
+                        bestSize = size;
+                    }
+                    if (best < 0) {   // one piece between two cuts is too big by itself: leave it
+                        ci++;
+                        continue;
+                    }
+                    if (bestSize >= MIN_RUN) {
+                        runs.add(new int[] {from, cuts.get(best)});
+                        remaining -= bestSize;
+                    }
+                    ci = best;
+                }
+                for (int ri = runs.size() - 1; ri >= 0; ri--) {
+                    int[] run = runs.get(ri);
+                    byte[] replaced = outline(parts, run[0], run[1], labels, !body.reachable.get(run[1]));
+                    if (replaced == null) continue;
+                    parts[run[0]] = replaced;
+                    for (int k = run[0] + 1; k < run[1]; k++) parts[k] = new byte[0];
+                }
+            }
+            Writer w = new Writer();
+            for (byte[] p : parts) w.bytes(p);
+            return w.toBytes();
+        }
+
+        /** Moves parts[from..to) into a new function; returns the call that replaces them, or null if it cannot. */
+        byte[] outline(byte[][] parts, int from, int to, List<Integer> labels, boolean neverFallsThrough) {
+            if (outlined >= Integer.getInteger("outline.max", Integer.MAX_VALUE)) return null;
+            Writer rw = new Writer();
+            for (int k = from; k < to; k++) rw.bytes(parts[k]);
+            byte[] region = rw.toBytes();
+            List<Insn> ins = decode(region);
+            // locals used and written; exits: branches past the region's level, and returns
+            TreeSet<Integer> used = new TreeSet<>(), written = new TreeSet<>();
+            LinkedHashMap<Integer, Integer> exits = new LinkedHashMap<>();   // outer depth -> exit code
+            boolean returns = false;
+            int level = 0;
+            for (Insn in : ins) {
+                switch (in.op) {
+                    case 0x02: case 0x03: case 0x04: level++; break;
+                    case 0x0B: level--; break;
+                    case 0x20: used.add(in.imm); break;
+                    case 0x21: case 0x22: used.add(in.imm); written.add(in.imm); break;
+                    case 0x0F: returns = true; break;
+                    case 0x0C: case 0x0D:
+                        if (!exitOk(in.imm, level, labels, exits)) return null;
+                        break;
+                    case 0x0E:
+                        for (int l : in.table) if (!exitOk(l, level, labels, exits)) return null;
+                        break;
+                    default: break;
+                }
+            }
+            byte[][] ft = types.get(funcTypes.get(funcIndex));
+            if (returns && ft[1].length > 1) return null;
+            // The exit-code local of call sites already in the region is dead outside them: it maps to
+            // the new function's own exit-code local instead of being passed in and handed back (handing
+            // it back would overwrite the code this call returns).
+            if (codeLocal >= 0) {
+                used.remove(codeLocal);
+                written.remove(codeLocal);
+            }
+            int[] paramOf = new int[localTypes.size()];
+            java.util.Arrays.fill(paramOf, -1);
+            byte[] params = new byte[used.size()];
+            int slots = 0, pi = 0;
+            for (int l : used) {
+                paramOf[l] = pi;
+                params[pi++] = localTypes.get(l);
+                slots += localTypes.get(l) == I64 || localTypes.get(l) == F64 ? 2 : 1;
+            }
+            if (slots > MAX_PARAM_SLOTS) return null;
+            int myCode = params.length;   // the new function's own exit-code local
+            if (codeLocal >= 0) paramOf[codeLocal] = myCode;
+            int nExits = exits.size() + (returns ? 1 : 0);
+            int retCode = exits.size() + 1;
+            // new function: block $out { block W_n { ... block W_1 { region } code 0 } ... } writeback; code
+            Writer f = new Writer();
+            f.u32(1).u32(1).b(I32);   // one local: the exit code
+            f.b(0x02).b(0x40);        // $out
+            for (int i = 0; i < nExits; i++) f.b(0x02).b(0x40);
+            f.bytes(rewriteRegion(region, ins, paramOf, exits, returns, ft));
+            f.b(0x41).b(0).b(0x21).u32(myCode).b(0x0C).u32(nExits);
+            for (int c = 1; c <= nExits; c++) {
+                f.b(0x0B);   // end of W_c
+                f.b(0x41).s32(c).b(0x21).u32(myCode);
+                if (c < nExits) f.b(0x0C).u32(nExits - c);
+            }
+            f.b(0x0B);   // end of $out
+            Map<Byte, Integer> perType = new HashMap<>();
+            for (int l : written) {
+                byte t = localTypes.get(l);
+                int s = perType.merge(t, 1, Integer::sum) - 1;
+                f.b(0x20).u32(paramOf[l]).b(0x24).u32(global(t, s));
+            }
+            f.b(0x20).u32(myCode).b(0x0B);
+            int fn = addFunction(params, f.toBytes());
+            if (Boolean.getBoolean("outline.debug")) System.out.println("  region of " + funcIndex + " -> " + fn + ": " + region.length
+                + " bytes, " + (Boolean.getBoolean("outline.dis") ? dis(ins) : "") + " used " + used + ", written " + written + ", exits " + exits + ", returns " + returns + ", labels " + labels);
+            // the call site
+            Writer c = new Writer();
+            for (int l : used) c.b(0x20).u32(l);
+            c.b(0x10).u32(fn);
+            if (nExits == 0 && written.isEmpty()) {
+                c.b(0x1A);
+                if (neverFallsThrough) c.b(0x00);
+                return c.toBytes();
+            }
+            if (codeLocal < 0) {
+                codeLocal = localTypes.size();
+                localTypes.add(I32);
+            }
+            c.b(0x21).u32(codeLocal);
+            perType.clear();
+            for (int l : written) {
+                byte t = localTypes.get(l);
+                int s = perType.merge(t, 1, Integer::sum) - 1;
+                c.b(0x23).u32(global(t, s)).b(0x21).u32(l);
+            }
+            if (returns) {
+                c.b(0x20).u32(codeLocal).b(0x41).s32(retCode).b(0x46).b(0x04).b(0x40);
+                if (ft[1].length == 1) c.b(0x23).u32(global(ft[1][0], -1));
+                c.b(0x0F).b(0x0B);
+            }
+            if (!exits.isEmpty()) {
+                // block $d { br_table [$d, exits...] } : code 0 falls through
+                c.b(0x02).b(0x40).b(0x20).u32(codeLocal).b(0x0E).u32(exits.size() + 1).u32(0);
+                for (int outer : exits.keySet()) c.u32(outer + 1);
+                c.u32(0).b(0x0B);
+            }
+            // a run that never reaches its end never returns code 0: keep the code after it unreachable
+            if (neverFallsThrough) c.b(0x00);
+            return c.toBytes();
+        }
+
+        /** Records a branch of depth {@code d} at nesting {@code level} inside the region; false if it carries values. */
+        boolean exitOk(int d, int level, List<Integer> labels, Map<Integer, Integer> exits) {
+            if (d < level) return true;
+            int outer = d - level;
+            if (outer >= labels.size()) throw new IllegalStateException("branch depth out of range");
+            if (outer == labels.size() - 1) return false;   // to the function label: a return in disguise
+            if (labels.get(labels.size() - 1 - outer) != 0) return false;
+            exits.putIfAbsent(outer, exits.size() + 1);
+            return true;
+        }
+
+        byte[] rewriteRegion(byte[] region, List<Insn> ins, int[] paramOf, Map<Integer, Integer> exits,
+                             boolean returns, byte[][] ft) {
+            Writer w = new Writer();
+            int level = 0;
+            int retCode = exits.size() + 1;
+            for (Insn in : ins) {
+                switch (in.op) {
+                    case 0x02: case 0x03: case 0x04: level++; w.bytes(region, in.start, in.end); break;
+                    case 0x0B: level--; w.bytes(region, in.start, in.end); break;
+                    case 0x20: case 0x21: case 0x22: w.b(in.op).u32(paramOf[in.imm]); break;
+                    case 0x0C: case 0x0D: w.b(in.op).u32(depth(in.imm, level, exits)); break;
+                    case 0x0E:
+                        w.b(0x0E).u32(in.table.length - 1);
+                        for (int l : in.table) w.u32(depth(l, level, exits));
+                        break;
+                    case 0x0F:
+                        if (ft[1].length == 1) w.b(0x24).u32(global(ft[1][0], -1));
+                        w.b(0x0C).u32(level + retCode - 1);
+                        break;
+                    default: w.bytes(region, in.start, in.end);
+                }
+            }
+            return w.toBytes();
+        }
+
+        int depth(int d, int level, Map<Integer, Integer> exits) {
+            if (d < level) return d;
+            return level + exits.get(d - level) - 1;
+        }
+    }
+
+    static String dis(List<Insn> ins) {
+        StringBuilder sb = new StringBuilder();
+        for (Insn in : ins) {
+            sb.append(Integer.toHexString(in.op));
+            if (in.op == 0x0C || in.op == 0x0D || (in.op >= 0x20 && in.op <= 0x24) || in.op == 0x10) sb.append(':').append(in.imm);
+            if (in.table != null) sb.append(java.util.Arrays.toString(in.table));
+            sb.append(' ');
+        }
+        return sb.toString();
+    }
+
+    // ---- instruction decoding ----
+
+    static List<Insn> decode(byte[] code) {
+        List<Insn> out = new ArrayList<>();
+        Reader r = new Reader(code, 0);
+        while (r.pos < code.length) {
+            Insn in = new Insn();
+            in.start = r.pos;
+            int op = code[r.pos++] & 0xff;
+            in.op = op;
+            switch (op) {
+                case 0x02: case 0x03: case 0x04: blockType(r, in); break;
+                case 0x0C: case 0x0D: case 0x10: case 0x20: case 0x21: case 0x22: case 0x23: case 0x24:
+                case 0x25: case 0x26: case 0xD2:
+                    in.imm = r.u32(); break;
+                case 0x0E: {
+                    int n = r.u32();
+                    in.table = new int[n + 1];
+                    for (int i = 0; i <= n; i++) in.table[i] = r.u32();
+                    break;
+                }
+                case 0x11: in.imm = r.u32(); r.u32(); break;
+                case 0x1C: { int n = r.u32(); r.pos += n; break; }
+                case 0x3F: case 0x40: r.pos++; break;
+                case 0x41: r.s64(); break;
+                case 0x42: r.s64(); break;
+                case 0x43: r.pos += 4; break;
+                case 0x44: r.pos += 8; break;
+                case 0xD0: r.pos++; break;
+                case 0xFC: {
+                    int sub = r.u32();
+                    in.op = 0xFC00 | sub;
+                    switch (sub) {
+                        case 8: r.u32(); r.pos++; break;
+                        case 9: case 13: r.u32(); break;
+                        case 10: r.pos += 2; break;
+                        case 11: r.pos++; break;
+                        case 12: case 14: r.u32(); r.u32(); break;
+                        case 15: case 16: case 17: r.u32(); break;
+                        default: if (sub > 7) throw new IllegalStateException("0xFC " + sub);
+                    }
+                    break;
+                }
+                default:
+                    if (op >= 0x28 && op <= 0x3E) { r.u32(); r.u32(); }
+                    else if (op == 0x12 || op == 0x13 || op == 0xFD || op == 0xFB || op == 0xFE)
+                        throw new IllegalStateException("opcode 0x" + Integer.toHexString(op) + " not supported by the outliner");
+            }
+            in.end = r.pos;
+            out.add(in);
+        }
+        return out;
+    }
+
+    static List<byte[][]> typesForDecode;
+
+    static void blockType(Reader r, Insn in) {
+        int b = r.b[r.pos] & 0xff;
+        if (b == 0x40) { r.pos++; in.arity = 0; in.params = 0; return; }
+        if (b == 0x7F || b == 0x7E || b == 0x7D || b == 0x7C || b == 0x7B || b == 0x70 || b == 0x6F) {
+            r.pos++; in.arity = 1; in.params = 0; return;
+        }
+        long idx = r.s64();
+        byte[][] t = typesForDecode.get((int) idx);
+        in.params = t[0].length;
+        in.arity = t[1].length;
+    }
+
+    // ---- LEB128 ----
+
+    static final class Reader {
+        final byte[] b;
+        int pos;
+        Reader(byte[] b, int pos) { this.b = b; this.pos = pos; }
+        int u32() {
+            int result = 0, shift = 0;
+            while (true) {
+                int x = b[pos++] & 0xff;
+                result |= (x & 0x7f) << shift;
+                if ((x & 0x80) == 0) return result;
+                shift += 7;
+            }
+        }
+        long s64() {
+            long result = 0;
+            int shift = 0, x;
+            do {
+                x = b[pos++] & 0xff;
+                result |= (long) (x & 0x7f) << shift;
+                shift += 7;
+            } while ((x & 0x80) != 0);
+            if (shift < 64 && (x & 0x40) != 0) result |= -1L << shift;
+            return result;
+        }
+        byte[] valtypes() {
+            int n = u32();
+            byte[] t = java.util.Arrays.copyOfRange(b, pos, pos + n);
+            pos += n;
+            return t;
+        }
+    }
+
+    static final class Writer {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Writer b(int x) { out.write(x); return this; }
+        Writer bytes(byte[] x) { out.write(x, 0, x.length); return this; }
+        Writer bytes(byte[] x, int from, int to) { out.write(x, from, to - from); return this; }
+        Writer u32(int v) {
+            long x = v & 0xffffffffL;
+            do {
+                int byt = (int) (x & 0x7f);
+                x >>>= 7;
+                if (x != 0) byt |= 0x80;
+                out.write(byt);
+            } while (x != 0);
+            return this;
+        }
+        Writer s32(int v) {
+            long x = v;
+            while (true) {
+                int byt = (int) (x & 0x7f);
+                x >>= 7;
+                if ((x == 0 && (byt & 0x40) == 0) || (x == -1 && (byt & 0x40) != 0)) { out.write(byt); return this; }
+                out.write(byt | 0x80);
+            }
+        }
+        byte[] toBytes() { return out.toByteArray(); }
+    }
+}

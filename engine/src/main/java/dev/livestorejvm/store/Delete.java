@@ -1,11 +1,10 @@
 package dev.livestorejvm.store;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /** {@code DELETE FROM 'table' WHERE ...}. Immutable. */
-public final class Delete implements Write {
+public final class Delete extends RenderedWrite {
     private final Table table;
     private final Where where;
 
@@ -27,18 +26,7 @@ public final class Delete implements Write {
     }
 
     @Override
-    public String sql() {
-        return render(new ArrayList<>());
-    }
-
-    @Override
-    public List<Object> bindValues() {
-        List<Object> binds = new ArrayList<>();
-        render(binds);
-        return binds;
-    }
-
-    private String render(List<Object> binds) {
+    String render(List<Object> binds) {
         StringBuilder sql = new StringBuilder("DELETE FROM ").append(Sql.quoteTable(table.name()));
         where.render(table, sql, binds);
         return sql.toString();

@@ -1,13 +1,12 @@
 package dev.livestorejvm.store;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /** {@code UPDATE 'table' SET "c" = ? WHERE ...} of decoded values. Immutable. */
-public final class Update implements Write {
+public final class Update extends RenderedWrite {
     private final Table table;
     private final Map<String, Object> values;
     private final Where where;
@@ -33,18 +32,7 @@ public final class Update implements Write {
     }
 
     @Override
-    public String sql() {
-        return render(new ArrayList<>());
-    }
-
-    @Override
-    public List<Object> bindValues() {
-        List<Object> binds = new ArrayList<>();
-        render(binds);
-        return binds;
-    }
-
-    private String render(List<Object> binds) {
+    String render(List<Object> binds) {
         StringBuilder sql = new StringBuilder("UPDATE ").append(Sql.quoteTable(table.name())).append(" SET ");
         int i = 0;
         for (Map.Entry<String, Object> e : values.entrySet()) {

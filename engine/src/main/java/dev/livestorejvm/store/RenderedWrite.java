@@ -1,0 +1,22 @@
+package dev.livestorejvm.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A write whose SQL text and bind values come from one rendering pass, so the two always agree. */
+abstract class RenderedWrite implements Write {
+    /** Appends the SQL text and collects the bind values in order. */
+    abstract String render(List<Object> binds);
+
+    @Override
+    public final String sql() {
+        return render(new ArrayList<>());
+    }
+
+    @Override
+    public final List<Object> bindValues() {
+        List<Object> binds = new ArrayList<>();
+        render(binds);
+        return binds;
+    }
+}

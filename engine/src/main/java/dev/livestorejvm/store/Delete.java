@@ -1,15 +1,13 @@
 package dev.livestorejvm.store;
 
 import java.util.List;
-import java.util.Set;
 
 /** {@code DELETE FROM 'table' WHERE ...}. Immutable. */
 public final class Delete extends RenderedWrite {
-    private final Table table;
     private final Where where;
 
     private Delete(Table table, Where where) {
-        this.table = table;
+        super(table);
         this.where = where;
     }
 
@@ -30,15 +28,5 @@ public final class Delete extends RenderedWrite {
         StringBuilder sql = new StringBuilder("DELETE FROM ").append(Sql.quoteTable(table.name()));
         where.render(table, sql, binds);
         return sql.toString();
-    }
-
-    @Override
-    public Set<String> writeTables() {
-        return Set.of(table.name());
-    }
-
-    @Override
-    public String toString() {
-        return sql() + " " + bindValues();
     }
 }

@@ -2,9 +2,19 @@ package dev.livestorejvm.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
-/** A write whose SQL text and bind values come from one rendering pass, so the two always agree. */
+/**
+ * A write to one table whose SQL text and bind values come from one rendering pass, so the two
+ * always agree.
+ */
 abstract class RenderedWrite implements Write {
+    final Table table;
+
+    RenderedWrite(Table table) {
+        this.table = table;
+    }
+
     /** Appends the SQL text and collects the bind values in order. */
     abstract String render(List<Object> binds);
 
@@ -18,5 +28,15 @@ abstract class RenderedWrite implements Write {
         List<Object> binds = new ArrayList<>();
         render(binds);
         return binds;
+    }
+
+    @Override
+    public final Set<String> writeTables() {
+        return Set.of(table.name());
+    }
+
+    @Override
+    public String toString() {
+        return sql() + " " + bindValues();
     }
 }

@@ -3,16 +3,14 @@ package dev.livestorejvm.store;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code UPDATE 'table' SET "c" = ? WHERE ...} of decoded values. Immutable. */
 public final class Update extends RenderedWrite {
-    private final Table table;
     private final Map<String, Object> values;
     private final Where where;
 
     private Update(Table table, Map<String, Object> values, Where where) {
-        this.table = table;
+        super(table);
         if (values.isEmpty()) throw new StoreException("update of " + table.name() + " sets nothing");
         for (String c : values.keySet()) table.column(c);
         this.values = values;
@@ -41,15 +39,5 @@ public final class Update extends RenderedWrite {
         }
         where.render(table, sql, binds);
         return sql.toString();
-    }
-
-    @Override
-    public Set<String> writeTables() {
-        return Set.of(table.name());
-    }
-
-    @Override
-    public String toString() {
-        return sql() + " " + bindValues();
     }
 }

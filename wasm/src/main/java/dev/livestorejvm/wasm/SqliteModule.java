@@ -9,8 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.IntConsumer;
@@ -30,7 +28,6 @@ public final class SqliteModule {
     private final Options options;
     private final Relay relay;
     private final WasmInstance wasm;
-    private final List<VfsRelay> vfses = new ArrayList<>();
     private volatile IntConsumer sleeper = SqliteModule::sleepMicros;
     private final CallbackApi callbacks;
     private final SessionApi sessions;
@@ -149,9 +146,7 @@ public final class SqliteModule {
                 makeDefault ? 1 : 0, ppVfs);
             int key = wasm.memory.readInt(ppVfs);
             if (rc == 0) {
-                VfsRelay target = new VfsRelay(name, vfs, wasm, options.clock(), options.entropy(), micros -> sleeper.accept(micros));
-                relay.register(key, target);
-                vfses.add(target);
+                relay.register(key, new VfsRelay(name, vfs, wasm, options.clock(), options.entropy(), micros -> sleeper.accept(micros)));
             }
             return rc;
         } finally {
@@ -176,10 +171,6 @@ public final class SqliteModule {
         }
     }
 
-    /** Number of files open in Java VFSes of this module. */
-    public int openVfsFiles() {
-        return vfses.stream().mapToInt(VfsRelay::openFiles).sum();
-    }
 
     // ---- library ----
 
@@ -212,16 +203,6 @@ public final class SqliteModule {
         } finally {
             wasm.free(z);
         }
-    }
-
-    /** Bytes of the module's heap in use by SQLite. */
-    public long memoryUsed() {
-        return wasm.callLong(sqlite3_memory_used);
-    }
-
-    /** Size of the module's linear memory in bytes. */
-    public long linearMemorySize() {
-        return (long) wasm.memory.pages() * com.dylibso.chicory.runtime.Memory.PAGE_SIZE;
     }
 
     // ---- connections ----

@@ -69,10 +69,6 @@ final class VfsRelay implements RelayTarget {
         this.sleeper = sleeper;
     }
 
-    int openFiles() {
-        return files.size();
-    }
-
     @Override
     public boolean hasMethods() {
         return true;

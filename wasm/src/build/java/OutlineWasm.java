@@ -33,6 +33,13 @@ public final class OutlineWasm {
     static final int MIN_RUN = 48;
     /** JVM methods take at most 255 parameter slots (long/double take two); Chicory adds two. */
     static final int MAX_PARAM_SLOTS = 200;
+    /**
+     * A br_table with at least this many targets dispatches a switch (the VDBE's opcode switch,
+     * the parser's reduce switch): the blocks around it stay in the function so that every case
+     * is one jump away, and only the case bodies are outlined (outlining the nest itself puts a
+     * chain of calls in front of every case).
+     */
+    static final int SPINE_TABLE = 32;
 
     public static void main(String[] args) throws Exception {
         byte[] in = Files.readAllBytes(Paths.get(args[0]));
@@ -56,7 +63,7 @@ public final class OutlineWasm {
     final List<byte[]> newGlobals = new ArrayList<>();
     final Map<String, Integer> globalPool = new HashMap<>(); // "type:slot" -> global index
     final Map<String, Integer> typeIndex = new HashMap<>();
-    int outlined, functionsSplit;
+    int outlined, functionsSplit, spineSplits;
     final StringBuilder log = new StringBuilder();
 
     OutlineWasm(byte[] wasm, int threshold, int budget) {
@@ -66,7 +73,7 @@ public final class OutlineWasm {
     }
 
     String report() {
- return functionsSplit + " functions over " + threshold + " bytes split into runs of at most " + budget + " bytes: " + outlined + " outlined functions" + log;
+ return functionsSplit + " functions over " + threshold + " bytes split into runs of at most " + budget + " bytes: " + outlined + " outlined functions, " + spineSplits + " of them switch nests" + log;
     }
 
     byte[] run() {
@@ -227,6 +234,7 @@ public final class OutlineWasm {
     /** Decoded instruction: opcode (0xFC-prefixed ones as 0xFC00 | sub), byte span, immediates. */
     static final class Insn {
         int op, start, end, imm, arity, params;   // arity: results of a block type; params: its params
+        int idx;                                 // position in its function's instruction list
         int[] table;
     }
 
@@ -234,6 +242,9 @@ public final class OutlineWasm {
     static final class Item {
         Insn head;
         Body body, elseBody;
+        /** Holds a switch's dispatch (a big br_table): stays in the function, never outlined. */
+        boolean spine;
+        int endIdx;   // a construct's matching end
         boolean construct() { return head.op == 0x02 || head.op == 0x03 || head.op == 0x04; }
     }
 
@@ -242,6 +253,7 @@ public final class OutlineWasm {
         final List<Item> items = new ArrayList<>();
         final List<Integer> height = new ArrayList<>();     // before item i, and after the last
         final List<Boolean> reachable = new ArrayList<>();
+        int endIdx;   // the end (or else) that closes it
     }
 
     final class FunctionSplitter {
@@ -249,6 +261,8 @@ public final class OutlineWasm {
         byte[] code;                       // the body's instructions
         final List<Byte> localTypes = new ArrayList<>();   // params, then declared locals
         int codeLocal = -1;                // i32 local holding an exit code, added on first use
+        long[][] live;                     // locals live before each original instruction (bit sets)
+        final List<Integer> targets = new ArrayList<>();   // beside labels: each label's branch target (-1: return)
         List<Insn> insns;
         int next;                          // parse cursor into insns
 
@@ -269,10 +283,12 @@ public final class OutlineWasm {
             code = java.util.Arrays.copyOfRange(body, r.pos, body.length);
             insns = decode(code);
             next = 0;
+            live = liveness(insns, localTypes.size());
             Body top = parseBody(0);
             if (next != insns.size() - 1 || insns.get(next).op != 0x0B) throw new IllegalStateException("function " + funcIndex + " does not end where its body ends");
             List<Integer> labels = new ArrayList<>();
             labels.add(ft[1].length);   // the function's own label: branching to it returns
+            targets.add(-1);
             byte[] newCode = emit(top, labels, 0);
             // re-encode locals: the originals, then the exit-code local if one was added
             Writer w = new Writer();
@@ -296,7 +312,10 @@ public final class OutlineWasm {
             boolean live = true;
             while (true) {
                 Insn in = insns.get(next);
-                if (in.op == 0x0B || in.op == 0x05) break;   // end / else: the caller consumes it
+                if (in.op == 0x0B || in.op == 0x05) {   // end / else: the caller consumes it
+                    body.endIdx = next;
+                    break;
+                }
                 body.height.add(h);
                 body.reachable.add(live);
                 Item item = new Item();
@@ -311,20 +330,28 @@ public final class OutlineWasm {
                         item.elseBody = parseBody(in.params);
                     }
                     if (insns.get(next).op != 0x0B) throw new IllegalStateException("block without end at " + insns.get(next).start);
+                    item.endIdx = next;
                     next++;
                     h += in.arity;
+                    item.spine = hasSpine(item.body) || (item.elseBody != null && hasSpine(item.elseBody));
                 } else {
                     int[] e = effect(in);
                     h -= e[0];
                     if (h < 0) h = 0;   // only in unreachable code
                     h += e[1];
                     if (e[2] != 0) live = false;
+                    item.spine = in.op == 0x0E && in.table.length >= SPINE_TABLE;
                 }
                 body.items.add(item);
             }
             body.height.add(h);
             body.reachable.add(live);
             return body;
+        }
+
+        boolean hasSpine(Body b) {
+            for (Item i : b.items) if (i.spine) return true;
+            return false;
         }
 
         /** {pops, pushes, ends reachability} of a plain instruction. */
@@ -388,14 +415,34 @@ public final class OutlineWasm {
                 }
                 Writer w = new Writer().bytes(java.util.Arrays.copyOfRange(code, it.head.start, it.head.end));
                 labels.add(it.head.op == 0x03 ? it.head.params : it.head.arity);
+                targets.add(it.head.op == 0x03 ? it.head.idx : it.endIdx);
                 w.bytes(emit(it.body, labels, depth + 1));
                 if (it.elseBody != null) w.b(0x05).bytes(emit(it.elseBody, labels, depth + 1));
                 labels.remove(labels.size() - 1);
+                targets.remove(targets.size() - 1);
                 parts[i] = w.b(0x0B).toBytes();
             }
             int total = 0;
             for (byte[] p : parts) total += p.length;
-            if (total > budget) {
+            // A switch's nest that has grown past the budget (its case bodies already outlined
+            // below) moves whole into a function of its own: the cases it holds then cost one
+            // more call, the ones still ahead stay one jump away. Bottom-up, this cuts a big
+            // switch into a few levels instead of leaving one method too big to compile.
+            for (int i = 0; i < n && total > budget; i++) {
+                Item it = body.items.get(i);
+                if (!it.spine || parts[i].length < budget || body.height.get(i) != 0 || body.height.get(i + 1) != 0
+                    || !body.reachable.get(i)) continue;
+                int fallIdx = i + 1 < n ? body.items.get(i + 1).head.idx : body.endIdx;
+                byte[] replaced = outline(parts, i, i + 1, labels, !body.reachable.get(i + 1), it.head.idx, fallIdx);
+                if (replaced == null) continue;
+                total += replaced.length - parts[i].length;
+                parts[i] = replaced;
+                spineSplits++;
+            }
+            // In a switch's nest every case body goes out (it runs as one call from the dispatch),
+            // elsewhere only as much as it takes to get under the budget.
+            boolean nest = hasSpine(body);
+            if (total > budget || nest) {
                 // cut points: where this block's operand stack is empty and the code is reachable
                 List<Integer> cuts = new ArrayList<>();
                 for (int i = 0; i <= n; i++) {
@@ -405,10 +452,10 @@ public final class OutlineWasm {
                 List<int[]> runs = new ArrayList<>();
                 int remaining = total;
                 int ci = 0;
-                while (ci < cuts.size() - 1 && remaining > budget) {
+                while (ci < cuts.size() - 1 && (remaining > budget || nest)) {
                     int from = cuts.get(ci), size = 0, best = -1, bestSize = 0;
                     for (int cj = ci + 1; cj < cuts.size(); cj++) {
-                        for (int k = cuts.get(cj - 1); k < cuts.get(cj); k++) size += parts[k].length;
+                        for (int k = cuts.get(cj - 1); k < cuts.get(cj); k++) size += body.items.get(k).spine ? Integer.MAX_VALUE / 2 : parts[k].length;
                         if (size > budget) break;
                         best = cj;
                         bestSize = size;
@@ -425,7 +472,9 @@ public final class OutlineWasm {
                 }
                 for (int ri = runs.size() - 1; ri >= 0; ri--) {
                     int[] run = runs.get(ri);
-                    byte[] replaced = outline(parts, run[0], run[1], labels, !body.reachable.get(run[1]));
+                    int fallIdx = run[1] < n ? body.items.get(run[1]).head.idx : body.endIdx;
+                    byte[] replaced = outline(parts, run[0], run[1], labels, !body.reachable.get(run[1]),
+                        body.items.get(run[0]).head.idx, fallIdx);
                     if (replaced == null) continue;
                     parts[run[0]] = replaced;
                     for (int k = run[0] + 1; k < run[1]; k++) parts[k] = new byte[0];
@@ -437,7 +486,8 @@ public final class OutlineWasm {
         }
 
         /** Moves parts[from..to) into a new function; returns the call that replaces them, or null if it cannot. */
-        byte[] outline(byte[][] parts, int from, int to, List<Integer> labels, boolean neverFallsThrough) {
+        byte[] outline(byte[][] parts, int from, int to, List<Integer> labels, boolean neverFallsThrough,
+                       int startIdx, int fallIdx) {
             if (outlined >= Integer.getInteger("outline.max", Integer.MAX_VALUE)) return null;
             Writer rw = new Writer();
             for (int k = from; k < to; k++) rw.bytes(parts[k]);
@@ -473,11 +523,24 @@ public final class OutlineWasm {
                 used.remove(codeLocal);
                 written.remove(codeLocal);
             }
+            // Liveness trims the interface: only locals live on entry are passed in, and only the
+            // written locals live where the region can go next are handed back; the rest of the
+            // locals it uses become plain locals of the new function.
+            long[] liveIn = live[startIdx];
+            long[] liveOut = new long[liveIn.length];
+            if (!neverFallsThrough) or(liveOut, live[fallIdx]);
+            for (int outer : exits.keySet()) {
+                int t = targets.get(targets.size() - 1 - outer);
+                if (t >= 0) or(liveOut, live[t]);
+            }
+            TreeSet<Integer> passed = new TreeSet<>(), kept = new TreeSet<>();
+            for (int l : used) (has(liveIn, l) ? passed : kept).add(l);
+            written.removeIf(l -> !has(liveOut, l));
             int[] paramOf = new int[localTypes.size()];
             java.util.Arrays.fill(paramOf, -1);
-            byte[] params = new byte[used.size()];
+            byte[] params = new byte[passed.size()];
             int slots = 0, pi = 0;
-            for (int l : used) {
+            for (int l : passed) {
                 paramOf[l] = pi;
                 params[pi++] = localTypes.get(l);
                 slots += localTypes.get(l) == I64 || localTypes.get(l) == F64 ? 2 : 1;
@@ -485,11 +548,14 @@ public final class OutlineWasm {
             if (slots > MAX_PARAM_SLOTS) return null;
             int myCode = params.length;   // the new function's own exit-code local
             if (codeLocal >= 0) paramOf[codeLocal] = myCode;
+            int extra = myCode + 1;
+            for (int l : kept) paramOf[l] = extra++;
             int nExits = exits.size() + (returns ? 1 : 0);
             int retCode = exits.size() + 1;
             // new function: block $out { block W_n { ... block W_1 { region } code 0 } ... } writeback; code
             Writer f = new Writer();
-            f.u32(1).u32(1).b(I32);   // one local: the exit code
+            f.u32(1 + kept.size()).u32(1).b(I32);   // the exit code, then the region's own locals
+            for (int l : kept) f.u32(1).b(localTypes.get(l));
             f.b(0x02).b(0x40);        // $out
             for (int i = 0; i < nExits; i++) f.b(0x02).b(0x40);
             f.bytes(rewriteRegion(region, ins, paramOf, exits, returns, ft));
@@ -512,7 +578,7 @@ public final class OutlineWasm {
                 + " bytes, " + (Boolean.getBoolean("outline.dis") ? dis(ins) : "") + " used " + used + ", written " + written + ", exits " + exits + ", returns " + returns + ", labels " + labels);
             // the call site
             Writer c = new Writer();
-            for (int l : used) c.b(0x20).u32(l);
+            for (int l : passed) c.b(0x20).u32(l);
             c.b(0x10).u32(fn);
             if (nExits == 0 && written.isEmpty()) {
                 c.b(0x1A);
@@ -523,26 +589,54 @@ public final class OutlineWasm {
                 codeLocal = localTypes.size();
                 localTypes.add(I32);
             }
-            c.b(0x21).u32(codeLocal);
-            perType.clear();
-            for (int l : written) {
-                byte t = localTypes.get(l);
-                int s = perType.merge(t, 1, Integer::sum) - 1;
-                c.b(0x23).u32(global(t, s)).b(0x21).u32(l);
+            // The exit code stays on the stack unless hand-backs or a return check come first.
+            boolean onStack = written.isEmpty() && !returns;
+            if (!onStack) {
+                c.b(0x21).u32(codeLocal);
+                perType.clear();
+                for (int l : written) {
+                    byte t = localTypes.get(l);
+                    int s = perType.merge(t, 1, Integer::sum) - 1;
+                    c.b(0x23).u32(global(t, s)).b(0x21).u32(l);
+                }
+                if (returns) {
+                    c.b(0x20).u32(codeLocal).b(0x41).s32(retCode).b(0x46).b(0x04).b(0x40);
+                    if (ft[1].length == 1) c.b(0x23).u32(global(ft[1][0], -1));
+                    c.b(0x0F).b(0x0B);
+                }
             }
-            if (returns) {
-                c.b(0x20).u32(codeLocal).b(0x41).s32(retCode).b(0x46).b(0x04).b(0x40);
-                if (ft[1].length == 1) c.b(0x23).u32(global(ft[1][0], -1));
-                c.b(0x0F).b(0x0B);
-            }
-            if (!exits.isEmpty()) {
+            List<Integer> outs = new ArrayList<>(exits.keySet());   // in exit-code order 1..k
+            if (outs.isEmpty()) {
+                if (onStack) c.b(0x1A);
+                // a run that never reaches its end never returns code 0: keep the code after it unreachable
+                if (neverFallsThrough) c.b(0x00);
+            } else if (neverFallsThrough && outs.size() == 1) {
+                if (onStack) c.b(0x1A);
+                c.b(0x0C).u32(outs.get(0));
+            } else if (outs.size() == 1) {
+                if (!onStack) c.b(0x20).u32(codeLocal);
+                c.b(0x0D).u32(outs.get(0));
+            } else if (outs.size() <= 4) {
+                // a few exits: compare and branch (Chicory turns every br_table into a tableswitch,
+                // which costs the JIT-size budget several times more than a short chain of br_if)
+                if (onStack) c.b(0x21).u32(codeLocal);
+                int last = outs.size() - 1;
+                for (int i = 0; i < last; i++) c.b(0x20).u32(codeLocal).b(0x41).s32(i + 1).b(0x46).b(0x0D).u32(outs.get(i));
+                if (neverFallsThrough) c.b(0x0C).u32(outs.get(last));
+                else c.b(0x20).u32(codeLocal).b(0x0D).u32(outs.get(last));   // the only code left that is not 0
+            } else if (neverFallsThrough) {
+                // codes 1..k: br_table [e1, e1, ..., ek] default ek (code 0 never comes back)
+                if (!onStack) c.b(0x20).u32(codeLocal);
+                c.b(0x0E).u32(outs.size() + 1).u32(outs.get(0));
+                for (int outer : outs) c.u32(outer);
+                c.u32(outs.get(outs.size() - 1));
+            } else {
                 // block $d { br_table [$d, exits...] } : code 0 falls through
-                c.b(0x02).b(0x40).b(0x20).u32(codeLocal).b(0x0E).u32(exits.size() + 1).u32(0);
-                for (int outer : exits.keySet()) c.u32(outer + 1);
+                if (onStack) c.b(0x21).u32(codeLocal);
+                c.b(0x02).b(0x40).b(0x20).u32(codeLocal).b(0x0E).u32(outs.size() + 1).u32(0);
+                for (int outer : outs) c.u32(outer + 1);
                 c.u32(0).b(0x0B);
             }
-            // a run that never reaches its end never returns code 0: keep the code after it unreachable
-            if (neverFallsThrough) c.b(0x00);
             return c.toBytes();
         }
 
@@ -588,6 +682,82 @@ public final class OutlineWasm {
         }
     }
 
+    static boolean has(long[] set, int local) {
+        int w = local >>> 6;
+        return w < set.length && (set[w] & (1L << local)) != 0;
+    }
+
+    static void or(long[] into, long[] from) {
+        for (int i = 0; i < into.length; i++) into[i] |= from[i];
+    }
+
+    /**
+     * Backward dataflow over the function's control flow: for each instruction, the locals whose
+     * current value may still be read. Branches go to a block's end or a loop's start; a return
+     * and unreachable end all paths.
+     */
+    static long[][] liveness(List<Insn> ins, int nLocals) {
+        int n = ins.size(), words = (nLocals + 63) >>> 6;
+        int[] match = new int[n], elseOf = new int[n];
+        java.util.Arrays.fill(elseOf, -1);
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (Insn in : ins) {
+            if (in.op == 0x02 || in.op == 0x03 || in.op == 0x04) open.push(in.idx);
+            else if (in.op == 0x05) elseOf[open.peek()] = in.idx;
+            else if (in.op == 0x0B && !open.isEmpty()) {
+                int c = open.pop();
+                match[c] = in.idx;
+                if (elseOf[c] >= 0) match[elseOf[c]] = in.idx;
+            }
+        }
+        int[][] succ = new int[n][];
+        List<Integer> stack = new ArrayList<>();   // open constructs, innermost last
+        for (Insn in : ins) {
+            int i = in.idx;
+            int nextI = i + 1 < n ? i + 1 : -1;
+            switch (in.op) {
+                case 0x02: case 0x03: stack.add(i); succ[i] = new int[] {nextI}; break;
+                case 0x04: stack.add(i); succ[i] = new int[] {nextI, elseOf[i] >= 0 ? elseOf[i] + 1 : match[i]}; break;
+                case 0x05: succ[i] = new int[] {match[i]}; break;
+                case 0x0B: if (!stack.isEmpty()) stack.remove(stack.size() - 1); succ[i] = nextI < 0 ? new int[0] : new int[] {nextI}; break;
+                case 0x0C: succ[i] = new int[] {target(ins, stack, match, in.imm)}; break;
+                case 0x0D: succ[i] = new int[] {target(ins, stack, match, in.imm), nextI}; break;
+                case 0x0E: {
+                    succ[i] = new int[in.table.length];
+                    for (int k = 0; k < in.table.length; k++) succ[i][k] = target(ins, stack, match, in.table[k]);
+                    break;
+                }
+                case 0x0F: case 0x00: succ[i] = new int[0]; break;
+                default: succ[i] = new int[] {nextI};
+            }
+        }
+        long[][] live = new long[n][words];
+        long[] scratch = new long[words];
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int i = n - 1; i >= 0; i--) {
+                java.util.Arrays.fill(scratch, 0);
+                for (int s : succ[i]) if (s >= 0) or(scratch, live[s]);
+                Insn in = ins.get(i);
+                if (in.op == 0x21 || in.op == 0x22) scratch[in.imm >>> 6] &= ~(1L << in.imm);   // set, tee
+                if (in.op == 0x20) scratch[in.imm >>> 6] |= 1L << in.imm;                       // get
+                if (!java.util.Arrays.equals(scratch, live[i])) {
+                    System.arraycopy(scratch, 0, live[i], 0, words);
+                    changed = true;
+                }
+            }
+        }
+        return live;
+    }
+
+    /** The instruction a branch of depth {@code d} goes to: a loop's start, a block's end; -1: the function's exit. */
+    static int target(List<Insn> ins, List<Integer> stack, int[] match, int d) {
+        if (d >= stack.size()) return -1;
+        int c = stack.get(stack.size() - 1 - d);
+        return ins.get(c).op == 0x03 ? c : match[c];
+    }
+
     static String dis(List<Insn> ins) {
         StringBuilder sb = new StringBuilder();
         for (Insn in : ins) {
@@ -607,6 +777,7 @@ public final class OutlineWasm {
         while (r.pos < code.length) {
             Insn in = new Insn();
             in.start = r.pos;
+            in.idx = out.size();
             int op = code[r.pos++] & 0xff;
             in.op = op;
             switch (op) {

@@ -30,7 +30,7 @@ import java.util.TreeSet;
 public final class OutlineWasm {
     static final byte I32 = 0x7F, I64 = 0x7E, F32 = 0x7D, F64 = 0x7C;
     /** A run is outlined only if bigger than this: below it, the call costs more than it saves. */
-    static final int MIN_RUN = 48;
+    static final int MIN_RUN = 32;
     /** JVM methods take at most 255 parameter slots (long/double take two); Chicory adds two. */
     static final int MAX_PARAM_SLOTS = 200;
     /**
@@ -40,10 +40,13 @@ public final class OutlineWasm {
      * chain of calls in front of every case).
      */
     static final int SPINE_TABLE = 32;
+    /** Exit codes up to this many are single bits (see outline()). */
+    static final int BIT_CODES = 4;
 
     public static void main(String[] args) throws Exception {
         byte[] in = Files.readAllBytes(Paths.get(args[0]));
-        OutlineWasm o = new OutlineWasm(in, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+        OutlineWasm o = new OutlineWasm(in, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+            args.length > 4 ? Integer.parseInt(args[4]) : Integer.parseInt(args[3]));
         byte[] out = o.run();
         Path target = Paths.get(args[1]);
         Files.createDirectories(target.toAbsolutePath().getParent());
@@ -53,7 +56,7 @@ public final class OutlineWasm {
 
     // ---- module ----
     final byte[] wasm;
-    final int threshold, budget;
+    final int threshold, budget, nestBudget;
     final List<int[]> sections = new ArrayList<>();       // {id, start, end} of payloads
     final List<byte[][]> types = new ArrayList<>();        // {params, results}
     final List<byte[]> typeEntriesRaw = new ArrayList<>();
@@ -66,10 +69,11 @@ public final class OutlineWasm {
     int outlined, functionsSplit, spineSplits;
     final StringBuilder log = new StringBuilder();
 
-    OutlineWasm(byte[] wasm, int threshold, int budget) {
+    OutlineWasm(byte[] wasm, int threshold, int budget, int nestBudget) {
         this.wasm = wasm;
         this.threshold = threshold;
         this.budget = budget;
+        this.nestBudget = nestBudget;
     }
 
     String report() {
@@ -430,7 +434,7 @@ public final class OutlineWasm {
             // switch into a few levels instead of leaving one method too big to compile.
             for (int i = 0; i < n && total > budget; i++) {
                 Item it = body.items.get(i);
-                if (!it.spine || parts[i].length < budget || body.height.get(i) != 0 || body.height.get(i + 1) != 0
+                if (!it.spine || parts[i].length < nestBudget || body.height.get(i) != 0 || body.height.get(i + 1) != 0
                     || !body.reachable.get(i)) continue;
                 int fallIdx = i + 1 < n ? body.items.get(i + 1).head.idx : body.endIdx;
                 byte[] replaced = outline(parts, i, i + 1, labels, !body.reachable.get(i + 1), it.head.idx, fallIdx);
@@ -552,6 +556,9 @@ public final class OutlineWasm {
             for (int l : kept) paramOf[l] = extra++;
             int nExits = exits.size() + (returns ? 1 : 0);
             int retCode = exits.size() + 1;
+            // With few exits each gets a bit of its own, so that the call site tests it with an
+            // and (Chicory compiles i32.eq to a method call, i32.and to one instruction).
+            boolean bits = nExits <= BIT_CODES;
             // new function: block $out { block W_n { ... block W_1 { region } code 0 } ... } writeback; code
             Writer f = new Writer();
             f.u32(1 + kept.size()).u32(1).b(I32);   // the exit code, then the region's own locals
@@ -562,7 +569,7 @@ public final class OutlineWasm {
             f.b(0x41).b(0).b(0x21).u32(myCode).b(0x0C).u32(nExits);
             for (int c = 1; c <= nExits; c++) {
                 f.b(0x0B);   // end of W_c
-                f.b(0x41).s32(c).b(0x21).u32(myCode);
+                f.b(0x41).s32(bits ? 1 << (c - 1) : c).b(0x21).u32(myCode);
                 if (c < nExits) f.b(0x0C).u32(nExits - c);
             }
             f.b(0x0B);   // end of $out
@@ -600,7 +607,8 @@ public final class OutlineWasm {
                     c.b(0x23).u32(global(t, s)).b(0x21).u32(l);
                 }
                 if (returns) {
-                    c.b(0x20).u32(codeLocal).b(0x41).s32(retCode).b(0x46).b(0x04).b(0x40);
+                    if (bits) c.b(0x20).u32(codeLocal).b(0x41).s32(1 << (retCode - 1)).b(0x71).b(0x04).b(0x40);
+                    else c.b(0x20).u32(codeLocal).b(0x41).s32(retCode).b(0x46).b(0x04).b(0x40);
                     if (ft[1].length == 1) c.b(0x23).u32(global(ft[1][0], -1));
                     c.b(0x0F).b(0x0B);
                 }
@@ -616,12 +624,12 @@ public final class OutlineWasm {
             } else if (outs.size() == 1) {
                 if (!onStack) c.b(0x20).u32(codeLocal);
                 c.b(0x0D).u32(outs.get(0));
-            } else if (outs.size() <= 4) {
-                // a few exits: compare and branch (Chicory turns every br_table into a tableswitch,
-                // which costs the JIT-size budget several times more than a short chain of br_if)
+            } else if (bits) {
+                // a few exits: test each one's bit and branch (Chicory turns every br_table into a
+                // tableswitch, which costs the JIT-size budget several times more)
                 if (onStack) c.b(0x21).u32(codeLocal);
                 int last = outs.size() - 1;
-                for (int i = 0; i < last; i++) c.b(0x20).u32(codeLocal).b(0x41).s32(i + 1).b(0x46).b(0x0D).u32(outs.get(i));
+                for (int i = 0; i < last; i++) c.b(0x20).u32(codeLocal).b(0x41).s32(1 << i).b(0x71).b(0x0D).u32(outs.get(i));
                 if (neverFallsThrough) c.b(0x0C).u32(outs.get(last));
                 else c.b(0x20).u32(codeLocal).b(0x0D).u32(outs.get(last));   // the only code left that is not 0
             } else if (neverFallsThrough) {

@@ -66,7 +66,7 @@ public final class OutlineWasm {
     final List<byte[]> newGlobals = new ArrayList<>();
     final Map<String, Integer> globalPool = new HashMap<>(); // "type:slot" -> global index
     final Map<String, Integer> typeIndex = new HashMap<>();
-    int outlined, functionsSplit, spineSplits;
+    int outlined, functionsSplit, spineSplits, hoisted;
     final StringBuilder log = new StringBuilder();
 
     OutlineWasm(byte[] wasm, int threshold, int budget, int nestBudget) {
@@ -77,7 +77,7 @@ public final class OutlineWasm {
     }
 
     String report() {
- return functionsSplit + " functions over " + threshold + " bytes split into runs of at most " + budget + " bytes: " + outlined + " outlined functions, " + spineSplits + " of them switch nests" + log;
+ return functionsSplit + " functions over " + threshold + " bytes split into runs of at most " + budget + " bytes: " + outlined + " outlined functions, " + spineSplits + " of them switch nests (" + hoisted + " with the dispatch kept in front)" + log;
     }
 
     byte[] run() {
@@ -266,6 +266,7 @@ public final class OutlineWasm {
         final List<Byte> localTypes = new ArrayList<>();   // params, then declared locals
         int codeLocal = -1;                // i32 local holding an exit code, added on first use
         long[][] live;                     // locals live before each original instruction (bit sets)
+        int siteShift;                     // blocks the next call site will sit in beyond its body's labels
         final List<Integer> targets = new ArrayList<>();   // beside labels: each label's branch target (-1: return)
         List<Insn> insns;
         int next;                          // parse cursor into insns
@@ -353,6 +354,54 @@ public final class OutlineWasm {
             return body;
         }
 
+        /**
+         * The switch's dispatch, for the function that keeps a nest moved out: the index is
+         * computed again (a copy of the pure code before the br_table) and a br_table sends the
+         * cases whose bodies stayed here straight to them, so that only the cases inside the moved
+         * nest pay the call (which dispatches them again on the same index). Null if the nest is
+         * not plain blocks down to a pure index computation.
+         */
+        byte[] hoistedDispatch(Item spineItem) {
+            Item cur = spineItem;
+            int m = 0;
+            while (true) {
+                if (cur.head.op != 0x02 || cur.head.arity != 0 || cur.head.params != 0) { dbg("op " + cur.head.op + " at " + m); return null; }
+                m++;
+                Body b = cur.body;
+                int t = -1;
+                for (int k = 0; k < b.items.size(); k++) if (b.items.get(k).spine) { t = k; break; }
+                if (t < 0) return null;
+                Item child = b.items.get(t);
+                if (child.construct()) {
+                    if (t != 0) { dbg("t=" + t + " at " + m); return null; }   // code before the inner block: not a plain nest
+                    cur = child;
+                    continue;
+                }
+                Writer w = new Writer();
+                for (int k = 0; k < t; k++) {
+                    Insn in = b.items.get(k).head;
+                    if (!pure(in.op)) { dbg("impure 0x" + Integer.toHexString(in.op) + " k=" + k + " of " + t); return null; }
+                    w.bytes(code, in.start, in.end);
+                }
+                // depths seen from the br_table: < m-1 inside the moved nest, m-1 the end of the
+                // nest (just after it), >= m the labels around it; here: $inner 0, $after 1, then those
+                int[] table = child.head.table;
+                w.b(0x0E).u32(table.length - 1);
+                for (int d : table) w.u32(d < m - 1 ? 0 : d == m - 1 ? 1 : d - m + 2);
+                return w.toBytes();
+            }
+        }
+
+        void dbg(String x) { if (Boolean.getBoolean("outline.debug")) System.out.println("  hoist " + funcIndex + ": " + x); }
+
+        /**
+         * Safe to run twice: no side effect but a trap that the moved nest would raise as well, or
+         * a local set to the value the moved nest sets it to again (VDBE: the opcode, kept in a local).
+         */
+        boolean pure(int op) {
+            return op == 0x20 || op == 0x21 || op == 0x22 || op == 0x23 || (op >= 0x28 && op <= 0x35) || (op >= 0x41 && op <= 0xC4);
+        }
+
         boolean hasSpine(Body b) {
             for (Item i : b.items) if (i.spine) return true;
             return false;
@@ -437,8 +486,17 @@ public final class OutlineWasm {
                 if (!it.spine || parts[i].length < nestBudget || body.height.get(i) != 0 || body.height.get(i + 1) != 0
                     || !body.reachable.get(i)) continue;
                 int fallIdx = i + 1 < n ? body.items.get(i + 1).head.idx : body.endIdx;
+                byte[] dispatch = hoistedDispatch(it);
+                siteShift = dispatch == null ? 0 : 1;
                 byte[] replaced = outline(parts, i, i + 1, labels, !body.reachable.get(i + 1), it.head.idx, fallIdx);
+                siteShift = 0;
                 if (replaced == null) continue;
+                if (dispatch != null) {
+                    // block $after { block $inner { dispatch } call the nest } : see hoistedDispatch
+                    replaced = new Writer().b(0x02).b(0x40).b(0x02).b(0x40).bytes(dispatch).b(0x0B)
+                        .bytes(replaced).b(0x0B).toBytes();
+                    hoisted++;
+                }
                 total += replaced.length - parts[i].length;
                 parts[i] = replaced;
                 spineSplits++;
@@ -613,7 +671,8 @@ public final class OutlineWasm {
                     c.b(0x0F).b(0x0B);
                 }
             }
-            List<Integer> outs = new ArrayList<>(exits.keySet());   // in exit-code order 1..k
+            List<Integer> outs = new ArrayList<>();   // in exit-code order 1..k
+            for (int outer : exits.keySet()) outs.add(outer + siteShift);
             if (outs.isEmpty()) {
                 if (onStack) c.b(0x1A);
                 // a run that never reaches its end never returns code 0: keep the code after it unreachable

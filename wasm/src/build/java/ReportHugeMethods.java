@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * HotSpot's HugeMethodLimit (8,000 bytes), which HotSpot then never JIT-compiles. Each is named by
  * its wasm function index and, where the function is exported, its C name (from the glue table).
  * Informational: it fails nothing. Usage: {@code ReportHugeMethods <classesDir> <classPrefix>
- * <module.wasm> <WasmExport.java> <variantColumn> <limit>}.
+ * <module.wasm> <WasmExport.java> <variantColumn> <limit> [<list.txt>]}; the list, if named, gets
+ * "<method> <bytes>" per line for the tests.
  */
 public final class ReportHugeMethods {
     public static void main(String[] args) throws IOException {
@@ -51,6 +52,15 @@ public final class ReportHugeMethods {
         System.out.println("[huge-methods] " + prefix + ": " + lines.size() + " of " + methods
             + " generated methods exceed " + limit + " bytes (HotSpot's HugeMethodLimit: these are never JIT-compiled)");
         lines.forEach(System.out::println);
+        if (args.length > 6) {   // the same list for the tests: "<method> <bytes>" per line
+            List<String> plain = new ArrayList<>();
+            for (String l : lines) {
+                String[] w = l.trim().split("\\s+");
+                plain.add(w[2] + " " + w[0].replace(",", ""));
+            }
+            Files.createDirectories(Paths.get(args[6]).toAbsolutePath().getParent());
+            Files.write(Paths.get(args[6]), plain);
+        }
     }
 
     /** {name, code length} of every method of a class file. */

@@ -13,19 +13,26 @@ import java.util.TreeSet;
  * Build step: wasm-to-wasm outlining. HotSpot never JIT-compiles a method of more than 8,000 bytes
  * of bytecode (HugeMethodLimit), and Chicory turns each wasm function into one JVM method, so
  * SQLite's largest functions (the VDBE loop first) would run in HotSpot's bytecode interpreter.
- * This step moves stack-neutral runs of instructions of every function bigger than the budget
+ * This step moves stack-neutral runs of instructions of every function bigger than the threshold
  * into new functions appended to the module, so that no index of the original module changes:
  * <ul>
- *   <li>the locals a run touches become the new function's parameters; the ones it writes are
- *       handed back through new mutable globals (one per type and position);</li>
- *   <li>each branch out of the run becomes an exit code (the new function's i32 result) that the
- *       caller dispatches with a {@code br_table} to the original target; a {@code return} inside
- *       the run passes its value through a global and returns in the caller.</li>
+ *   <li>the locals live on entry to a run become the new function's parameters; the ones it
+ *       writes that are live after it come back as extra results (multi-value: Chicory returns
+ *       them in one array, measured cheaper than globals, whose every access goes through
+ *       {@code Instance.global(int)});</li>
+ *   <li>each branch out of the run becomes an exit code (the new function's first result) that
+ *       the caller dispatches to the original target (a bit per exit when there are few, else a
+ *       {@code br_table}); a {@code return} inside the run passes its value through a global and
+ *       returns in the caller;</li>
+ *   <li>a switch's nest of blocks (a {@code br_table} of at least {@link #SPINE_TABLE} targets:
+ *       the VDBE's opcode switch, the parser's reduce switch) stays where it is and every case
+ *       body goes out on its own; a nest still too big moves into a function of its own, with the
+ *       dispatch kept in front for the cases that stayed.</li>
  * </ul>
  * A run may only begin and end where the operand stack of its block is empty, and may only leave
  * through branches that carry no values, so what the module computes does not change.
- * Usage: {@code OutlineWasm <in.wasm> <out.wasm> <thresholdBytes> <budgetBytes>}: functions whose
- * body exceeds the threshold are cut into runs of at most the budget.
+ * Usage: {@code OutlineWasm <in.wasm> <out.wasm> <thresholdBytes> <budgetBytes> [<nestBudgetBytes>]}:
+ * functions whose body exceeds the threshold are cut into runs of at most the budget.
  */
 public final class OutlineWasm {
     static final byte I32 = 0x7F, I64 = 0x7E, F32 = 0x7D, F64 = 0x7C;
@@ -172,7 +179,7 @@ public final class OutlineWasm {
         });
     }
 
-    /** A mutable global of {@code type} used as hand-back register number {@code slot}. */
+    /** A mutable global of {@code type}: slot -1 carries a function's return value out of a run. */
     int global(byte type, int slot) {
         return globalPool.computeIfAbsent(type + ":" + slot, k -> {
             Writer w = new Writer().b(type).b(1);
@@ -188,8 +195,8 @@ public final class OutlineWasm {
         });
     }
 
-    int addFunction(byte[] params, byte[] body) {
-        funcTypes.add(typeOf(params, new byte[] {I32}));
+    int addFunction(byte[] params, byte[] results, byte[] body) {
+        funcTypes.add(typeOf(params, results));
         bodies.add(body);
         outlined++;
         return importedFuncs + bodies.size() - 1;
@@ -631,21 +638,26 @@ public final class OutlineWasm {
                 if (c < nExits) f.b(0x0C).u32(nExits - c);
             }
             f.b(0x0B);   // end of $out
-            Map<Byte, Integer> perType = new HashMap<>();
+            // results: the exit code, then the hand-backs (multi-value)
+            byte[] results = new byte[1 + written.size()];
+            results[0] = I32;
+            f.b(0x20).u32(myCode);
+            int ri = 1;
             for (int l : written) {
-                byte t = localTypes.get(l);
-                int s = perType.merge(t, 1, Integer::sum) - 1;
-                f.b(0x20).u32(paramOf[l]).b(0x24).u32(global(t, s));
+                results[ri++] = localTypes.get(l);
+                f.b(0x20).u32(paramOf[l]);
             }
-            f.b(0x20).u32(myCode).b(0x0B);
-            int fn = addFunction(params, f.toBytes());
+            f.b(0x0B);
+            int fn = addFunction(params, results, f.toBytes());
             if (Boolean.getBoolean("outline.debug")) System.out.println("  region of " + funcIndex + " -> " + fn + ": " + region.length
                 + " bytes, " + (Boolean.getBoolean("outline.dis") ? dis(ins) : "") + " used " + used + ", written " + written + ", exits " + exits + ", returns " + returns + ", labels " + labels);
             // the call site
             Writer c = new Writer();
             for (int l : passed) c.b(0x20).u32(l);
             c.b(0x10).u32(fn);
-            if (nExits == 0 && written.isEmpty()) {
+            List<Integer> back = new ArrayList<>(written);
+            for (int k = back.size() - 1; k >= 0; k--) c.b(0x21).u32(back.get(k));   // hand-backs, last on top
+            if (nExits == 0) {
                 c.b(0x1A);
                 if (neverFallsThrough) c.b(0x00);
                 return c.toBytes();
@@ -655,15 +667,9 @@ public final class OutlineWasm {
                 localTypes.add(I32);
             }
             // The exit code stays on the stack unless hand-backs or a return check come first.
-            boolean onStack = written.isEmpty() && !returns;
+            boolean onStack = !returns;
             if (!onStack) {
                 c.b(0x21).u32(codeLocal);
-                perType.clear();
-                for (int l : written) {
-                    byte t = localTypes.get(l);
-                    int s = perType.merge(t, 1, Integer::sum) - 1;
-                    c.b(0x23).u32(global(t, s)).b(0x21).u32(l);
-                }
                 if (returns) {
                     if (bits) c.b(0x20).u32(codeLocal).b(0x41).s32(1 << (retCode - 1)).b(0x71).b(0x04).b(0x40);
                     else c.b(0x20).u32(codeLocal).b(0x41).s32(retCode).b(0x46).b(0x04).b(0x40);

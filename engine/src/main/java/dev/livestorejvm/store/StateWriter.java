@@ -11,25 +11,35 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Materializes one event on the state database ({@code materializeEvent}): runs its
+ * Materializes one event on a state database ({@code materializeEvent}): runs its
  * materializer's writes inside a session capture, checks that they touched only the tables they
- * declared, and stores the changeset in {@code __livestore_session_changeset}. Runs inside the
- * caller's transaction.
+ * declared, and (on the leader's persisted state) stores the changeset in
+ * {@code __livestore_session_changeset}. Runs inside the caller's transaction.
  */
 final class StateWriter {
+    private static final String INSERT_CHANGESET = "INSERT INTO " + SystemTables.SESSION_CHANGESET
+        + " (seqNumGlobal, seqNumClient, seqNumRebaseGeneration, changeset, debug) VALUES (?, ?, ?, ?, NULL)";
     private final Database db;
     private final StatementCache sql;
     private final Schema schema;
+    private final boolean recordChangesets;
 
-    StateWriter(Database db, StatementCache sql, Schema schema) {
+    /**
+     * {@code recordChangesets}: write each changeset into {@code __livestore_session_changeset}, as
+     * the leader does; a session's replica keeps them in memory only (as LiveStore's session does).
+     */
+    StateWriter(Database db, StatementCache sql, Schema schema, boolean recordChangesets) {
         this.db = db;
         this.sql = sql;
         this.schema = schema;
+        this.recordChangesets = recordChangesets;
     }
 
-    /** Returns the tables written. */
+    /** What materializing one event did: the tables it declared and the changeset it produced (null if none). */
+    record Applied(Set<String> tables, Changeset changeset) {}
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Set<String> apply(EventDef<?> def, Object args, SeqNum seq) {
+    Applied apply(EventDef<?> def, Object args, SeqNum seq) {
         Materializer m = schema.materializer(def.name());
         String what = "event " + def.name() + " (" + seq + ")";
         Materializer.Context ctx = new Materializer.Context() {
@@ -84,10 +94,12 @@ final class StateWriter {
             throw new StoreException("materializer of " + what + " wrote table(s) " + touched + " that it did not declare (declared: "
                 + declared + ")");
         }
-        sql.write("INSERT INTO " + SystemTables.SESSION_CHANGESET
-            + " (seqNumGlobal, seqNumClient, seqNumRebaseGeneration, changeset, debug) VALUES (?, ?, ?, ?, NULL)",
-            java.util.Arrays.asList(seq.global(), seq.client(), seq.rebaseGeneration(), changeset.isEmpty() ? null : changeset.bytes()));
-        return declared;
+        Changeset kept = changeset.isEmpty() ? null : changeset;
+        if (recordChangesets) {
+            sql.write(INSERT_CHANGESET, java.util.Arrays.asList(seq.global(), seq.client(), seq.rebaseGeneration(),
+                kept == null ? null : kept.bytes()));
+        }
+        return new Applied(declared, kept);
     }
 
     <T> T run(Query<T> q, String context) {

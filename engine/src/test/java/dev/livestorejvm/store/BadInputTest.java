@@ -38,6 +38,12 @@ class BadInputTest {
         return b.build();
     }
 
+    /** Another state schema (one more table), hence another state file. */
+    static Schema otherSchema() {
+        return Schema.builder().table(TODOS).table(UI_STATE).table(ELSEWHERE)
+            .event(CREATED, (a, ctx) -> List.of(TODOS.insert(Todos.row("id", a.id(), "text", a.text())))).build();
+    }
+
     Store open() {
         return Store.open(StoreOptions.builder(schema()).directory(base).build());
     }
@@ -45,7 +51,7 @@ class BadInputTest {
     /** Everything a failed commit could have left behind, read back through the store. */
     static List<Object> footprint(Store store) {
         return List.of(store.events(), store.query(TODOS.select().orderBy("id")), store.query(UI_STATE.select()),
-            store.query(Query.sql("SELECT count(*) AS n FROM __livestore_session_changeset")), store.head());
+            store.queryPersisted(Query.sql("SELECT count(*) AS n FROM __livestore_session_changeset")), store.head());
     }
 
     @Test
@@ -119,16 +125,21 @@ class BadInputTest {
     }
 
     @Test
-    void aStoreDirectoryInUseIsRefused() {
+    void aStoreDirectoryInUseWithAnotherSchemaIsRefused() {
         try (Store store = open()) {
             store.commit(CREATED.of(new TodoCreated("a", "x")));
-            StoreException e = assertThrows(StoreException.class, this::open);
-            assertTrue(e.getMessage().contains("in use"), e.getMessage());
+            StoreException e = assertThrows(StoreException.class,
+                () -> Store.open(StoreOptions.builder(otherSchema()).directory(base).build()));
+            assertTrue(e.getMessage().contains("in use") && e.getMessage().contains("another schema"), e.getMessage());
+            try (Store second = open()) {
+                assertEquals(1, second.events().size(), "the same schema opens a second session instead");
+            }
             assertEquals(1, store.events().size(), "the first store goes on");
             store.commit(CREATED.of(new TodoCreated("b", "y")));
         }
-        try (Store again = open()) {
-            assertEquals(2, again.events().size(), "free again once closed");
+        try (Store again = Store.open(StoreOptions.builder(otherSchema()).directory(base).build())) {
+            assertTrue(again.wasRebuilt(), "free again once closed: another schema rebuilds its state");
+            assertEquals(2, again.events().size());
         }
     }
 }

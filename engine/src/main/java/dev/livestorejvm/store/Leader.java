@@ -374,6 +374,11 @@ final class Leader {
                 + shortList(lost) + "]: " + cause.getMessage() + "; every session was rolled back to the persisted head " + head, cause);
             LOG.log(System.Logger.Level.ERROR, error.getMessage(), cause);
             LeaderFailure failure = new LeaderFailure(from, to, error);
+            for (Store s : sessions) {
+                s.reload(image, written, failure);
+                reloaded.add(s);
+            }
+            // only now, with every session told, may waiting flushes and commits go on
             queueLock.lock();
             try {
                 failures.add(failure);
@@ -383,10 +388,6 @@ final class Leader {
                 changed.signalAll();
             } finally {
                 queueLock.unlock();
-            }
-            for (Store s : sessions) {
-                s.reload(image, written, failure);
-                reloaded.add(s);
             }
         } finally {
             commitLock.unlock();

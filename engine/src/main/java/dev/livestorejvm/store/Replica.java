@@ -1,10 +1,10 @@
 package dev.livestorejvm.store;
 
-import dev.livestorejvm.sqlite.Changeset;
-import dev.livestorejvm.sqlite.ConflictHandler;
 import dev.livestorejvm.sqlite.Database;
 import dev.livestorejvm.sqlite.SqliteException;
 import dev.livestorejvm.sqlite.SqliteRuntime;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A session's in-memory copy of the state database, loaded from an image of the leader's: all of a
@@ -12,7 +12,6 @@ import dev.livestorejvm.sqlite.SqliteRuntime;
  * owning {@link Store} serializes access.
  */
 final class Replica implements AutoCloseable {
-    private static final System.Logger LOG = System.getLogger(Replica.class.getName());
     final Database db;
     final StatementCache sql;
     final StateWriter state;
@@ -37,19 +36,36 @@ final class Replica implements AutoCloseable {
     }
 
     /**
-     * Applies another session's changeset. Replicas see the same events in the same order, so a
-     * conflict means they diverged: the changeset's values win (LiveStore's REPLACE/OMIT policy)
-     * and it is logged.
+     * Runs {@code body} in a transaction, committed if it returns and rolled back if it throws;
+     * BEGIN and COMMIT are prepared once (an exec would parse them on every commit).
      */
-    void applyFromOtherSession(Changeset cs, SeqNum seq) {
+    <T> T transaction(Supplier<T> body) {
+        sql.write("BEGIN", List.of());
+        T result;
         try {
-            db.applyChangeset(cs, kind -> {
-                LOG.log(System.Logger.Level.WARNING, "replica conflict " + kind + " applying " + seq + "; resolved by the changeset");
-                return ConflictHandler.REPLACE_OR_OMIT.onConflict(kind);
-            });
-        } catch (SqliteException e) {
-            throw new StoreException("applying " + seq + " from another session failed: " + e.getMessage(), e);
+            result = body.get();
+        } catch (RuntimeException | Error e) {
+            try {
+                if (!db.autocommit()) sql.write("ROLLBACK", List.of());
+            } catch (SqliteException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
         }
+        sql.write("COMMIT", List.of());
+        return result;
+    }
+
+    /**
+     * Materializes another session's commit here, as LiveStore's sessions materialize the events
+     * the leader passes on: replicas see the same events in the same order, so they reach the same
+     * state, rowids included.
+     */
+    void applyFromOtherSession(PendingCommit pc) {
+        transaction(() -> {
+            for (PendingCommit.Item item : pc.items()) state.apply(item.def(), item.args(), item.event().seqNum());
+            return null;
+        });
     }
 
     @Override

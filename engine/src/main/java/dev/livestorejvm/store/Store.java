@@ -1,7 +1,6 @@
 package dev.livestorejvm.store;
 
 import dev.livestorejvm.sqlite.SqliteException;
-import dev.livestorejvm.sqlite.TransactionMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -96,10 +95,10 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Commits events: numbers them after the store's head, materializes each on this session's
-     * replica inside a session capture (all of them or none), calls the subscriptions that read a
-     * written table, and hands them to the leader, which persists them soon after with their
-     * changesets, in one transaction over both files. Returns without waiting for the disk unless
+     * Commits events: numbers them after the store's head, materializes them on this session's
+     * replica (all of them or none), calls the subscriptions that read a written table, and hands
+     * them to the leader, which materializes them again on the persisted state inside session
+     * captures and persists them with their changesets, soon after, in one transaction over both files. Returns without waiting for the disk unless
      * {@link StoreOptions.Builder#synchronousCommits}; see {@link #flush()}. If anything fails (bad
      * arguments, unknown event, a materializer) nothing of the call remains anywhere and the
      * {@link StoreException} names the event; it also reports commits the leader failed to persist.
@@ -149,24 +148,37 @@ public final class Store implements AutoCloseable {
 
     private List<PendingCommit.Item> materialize(List<Prepared> prepared, Event[] events, Set<String> written) {
         try {
-            return replica.db.transaction(TransactionMode.IMMEDIATE, () -> {
+            SeqNum head = leader.head();
+            if (prepared.size() == 1) {
+                // one event of at most one write needs no transaction: a failing statement undoes itself
+                Prepared p = prepared.get(0);
+                SeqNum seq = head.next(p.def.isClientOnly());
+                StateWriter.Planned plan = replica.state.plan(p.def, p.args, seq);
+                if (plan.writes().size() <= 1) return List.of(item(p, head, replica.state.execute(plan), written));
+                return List.of(replica.transaction(() -> item(p, head, replica.state.execute(plan), written)));
+            }
+            return replica.transaction(() -> {
                 List<PendingCommit.Item> items = new ArrayList<>(prepared.size());
-                SeqNum head = leader.head();
+                SeqNum h = head;
                 for (Prepared p : prepared) {
-                    boolean clientOnly = p.def.isClientOnly();
-                    SeqNum seq = head.next(clientOnly);
-                    StateWriter.Applied applied = replica.state.apply(p.def, p.args, seq);
-                    written.addAll(applied.tables());
-                    StoredEvent stored = new StoredEvent(seq, head.parentOfNext(clientOnly), p.def.name(), p.argsJson,
-                        options.clientId, options.sessionId, p.def.schemaHash(), StoredEvent.NO_SYNC_METADATA);
-                    items.add(new PendingCommit.Item(p.def, p.args, stored, applied.changeset(), applied.tables()));
-                    head = seq;
+                    StateWriter.Applied applied = replica.state.apply(p.def, p.args, h.next(p.def.isClientOnly()));
+                    PendingCommit.Item item = item(p, h, applied, written);
+                    items.add(item);
+                    h = item.event().seqNum();
                 }
                 return items;
             });
         } catch (SqliteException e) {
             throw new StoreException("commit of " + names(events) + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private PendingCommit.Item item(Prepared p, SeqNum head, StateWriter.Applied applied, Set<String> written) {
+        boolean clientOnly = p.def.isClientOnly();
+        written.addAll(applied.tables());
+        StoredEvent stored = new StoredEvent(head.next(clientOnly), head.parentOfNext(clientOnly), p.def.name(), p.argsJson,
+            options.clientId, options.sessionId, p.def.schemaHash(), StoredEvent.NO_SYNC_METADATA);
+        return new PendingCommit.Item(p.def, p.args, stored, applied.tables());
     }
 
     private record Prepared(EventDef<?> def, Object args, String argsJson) {}
@@ -304,10 +316,8 @@ public final class Store implements AutoCloseable {
         if (inbox.isEmpty()) return;
         Set<String> written = new LinkedHashSet<>();
         for (PendingCommit pc; (pc = inbox.poll()) != null; ) {
-            for (PendingCommit.Item item : pc.items()) {
-                if (item.changeset() != null) replica.applyFromOtherSession(item.changeset(), item.event().seqNum());
-                written.addAll(item.tables());
-            }
+            replica.applyFromOtherSession(pc);
+            for (PendingCommit.Item item : pc.items()) written.addAll(item.tables());
         }
         subscriptions.refresh(written, replica.state::rows);
     }

@@ -44,6 +44,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <li>{@code query}: a point query by primary key on the session's replica (statement cached).</li>
  * <li>{@code commitToCallback}: a single-event commit with a live query on its table; the callback
  *     runs before commit returns, so the score bounds the commit-to-callback latency.</li>
+ * <li>{@code commitToOtherSession}: the same, until another session's live query has seen it
+ *     (the leader persists it first, then passes it on).</li>
+ * <li>{@code -p synchronous=true}: every commit waits for its own transaction (no group commit), for
+ *     comparison.</li>
  * <li>{@code boot}: opening a store of {@code events} events and closing it; {@code rebuild}: the
  *     same with the state file deleted first, so all events are replayed.</li>
  * </ul>
@@ -78,7 +82,12 @@ public class StoreBenchmark {
     static final Path ROOT = Path.of("target/store-benchmark");
 
     static StoreOptions options(Path base, boolean inMemory) {
-        StoreOptions.Builder b = StoreOptions.builder(SCHEMA).storeId("todo").clientId("bench");
+        return options(base, inMemory, false, "s1");
+    }
+
+    static StoreOptions options(Path base, boolean inMemory, boolean synchronous, String session) {
+        StoreOptions.Builder b = StoreOptions.builder(SCHEMA).storeId("todo").clientId("bench").sessionId(session)
+            .synchronousCommits(synchronous);
         return (inMemory ? b.inMemory() : b.directory(base)).build();
     }
 
@@ -100,7 +109,12 @@ public class StoreBenchmark {
         @Param({"file", "memory"})
         public String storage;
 
+        /** {@code true}: every commit waits for its own transaction to be on disk (no group commit). */
+        @Param({"false"})
+        public boolean synchronous;
+
         Path dir;
+        StoreOptions options;
         Store store;
         long next;
         Query<Optional<Map<String, Object>>> byId;
@@ -110,7 +124,8 @@ public class StoreBenchmark {
         @Setup(Level.Trial)
         public void open() throws IOException {
             dir = tempDir("store-");
-            store = Store.open(options(dir, storage.equals("memory")));
+            options = options(dir, storage.equals("memory"), synchronous, "s1");
+            store = Store.open(options);
             for (int i = 0; i < 100; i++) store.commit(created());
             store.flush();
             byId = TODOS.select().where("id", "todo-50").first();
@@ -128,12 +143,43 @@ public class StoreBenchmark {
         }
     }
 
-    /** Same, with a live count of the todos. */
+    /** The newest rowid of the todos: a result that changes with every commit at a cost that does not grow. */
+    static final Query<List<Map<String, Object>>> NEWEST = Query.sql("SELECT max(rowid) AS n FROM todos");
+
+    static long newest(List<Map<String, Object>> rows) {
+        return (Long) rows.get(0).get("n");
+    }
+
+    /** Same, with a live query on the todos. */
     @State(Scope.Benchmark)
     public static class Subscribed extends Open {
         @Setup(Level.Trial)
         public void subscribe() {
-            subscription = store.subscribe(TODOS.select().count(), n -> seen = n);
+            subscription = store.subscribe(NEWEST, rows -> seen = newest(rows));
+        }
+    }
+
+    /** A second session of the same store, with a live query on the todos that the first session writes. */
+    @State(Scope.Benchmark)
+    public static class TwoSessions extends Open {
+        Store other;
+        final Object seenLock = new Object();
+        long otherSeen;
+
+        @Setup(Level.Trial)
+        public void openOther() {
+            other = Store.open(storage.equals("memory") ? options : options(dir, false, synchronous, "s2"));
+            other.subscribe(NEWEST, rows -> {
+                synchronized (seenLock) {
+                    otherSeen = newest(rows);
+                    seenLock.notifyAll();
+                }
+            });
+        }
+
+        @TearDown(Level.Trial)
+        public void closeOther() {
+            other.close();
         }
     }
 
@@ -164,6 +210,17 @@ public class StoreBenchmark {
     public long commitToCallback(Subscribed s) {
         s.store.commit(s.created());
         return s.seen;
+    }
+
+    /** Commit in one session until the other session's subscription has seen it (through the leader). */
+    @Benchmark
+    public long commitToOtherSession(TwoSessions s) throws InterruptedException {
+        s.store.commit(s.created());
+        long target = s.next;   // todo-n is the n-th row: its rowid is n
+        synchronized (s.seenLock) {
+            while (s.otherSeen < target) s.seenLock.wait();
+        }
+        return target;
     }
 
     /** A file store of {@code events} todos, made once per trial. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -73,6 +74,8 @@ final class Leader {
     private boolean closing;
     private final List<Store> sessions = new CopyOnWriteArrayList<>();
     private final Thread writer;
+    private final Thread exitHook;
+    private static final int EXIT_DRAIN_SECONDS = 30;
 
     private Leader(StoreOptions o, Object key) {
         this.options = o;
@@ -104,6 +107,33 @@ final class Leader {
         this.writer = new Thread(this::writeLoop, "livestore-leader-" + (dir == null ? "memory" : dir.getFileName()));
         writer.setDaemon(true);
         writer.start();
+        this.exitHook = new Thread(this::drainAtExit, "livestore-leader-exit");
+        Runtime.getRuntime().addShutdownHook(exitHook);
+    }
+
+    /**
+     * On a normal JVM exit with sessions still open, waits (a bounded time) for the writer to
+     * persist what was committed: the writer is a daemon and would otherwise stop mid-queue.
+     * A kill -9 loses the unpersisted commits, and the files stay consistent.
+     */
+    private void drainAtExit() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_DRAIN_SECONDS);
+        queueLock.lock();
+        try {
+            while (settledTicket < acceptedTicket && broken == null && !closing) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.log(System.Logger.Level.WARNING, "JVM exit: " + unsettledEvents + " committed event(s) of " + where()
+                        + " were not persisted in " + EXIT_DRAIN_SECONDS + " s");
+                    return;
+                }
+                changed.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            queueLock.unlock();
+        }
     }
 
     /** The leader of {@code o}'s store, opened if this JVM has none; every call must be paired with {@link #release}. */
@@ -491,6 +521,11 @@ final class Leader {
     // ---- closing ----
 
     private void shutdown() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException exiting) {
+            // closing from another shutdown hook: ours runs too and finds nothing left to wait for
+        }
         queueLock.lock();
         try {
             closing = true;

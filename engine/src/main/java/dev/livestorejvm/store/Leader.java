@@ -82,11 +82,15 @@ final class Leader {
         this.schema = o.schema;
         this.key = key;
         this.ownsRuntime = o.runtime == null;
-        this.runtime = ownsRuntime ? SqliteRuntime.create() : o.runtime;
         this.ownsSessionRuntime = ownsRuntime;
-        SqliteRuntime sessions = null;
+        this.runtime = ownsRuntime ? SqliteRuntime.create() : o.runtime;
         try {
-            sessions = ownsRuntime ? SqliteRuntime.create() : o.runtime;
+            this.sessionRuntime = ownsRuntime ? SqliteRuntime.create() : o.runtime;
+        } catch (RuntimeException | Error e) {
+            if (ownsRuntime) runtime.close();
+            throw e;
+        }
+        try {
             Boot.Opened opened = Boot.open(runtime, o);
             this.db = opened.db();
             this.sql = opened.sql();
@@ -98,11 +102,10 @@ final class Leader {
         } catch (RuntimeException | Error e) {
             if (ownsRuntime) {
                 runtime.close();
-                if (sessions != null) sessions.close();
+                sessionRuntime.close();
             }
             throw e;
         }
-        this.sessionRuntime = sessions;
         Path dir = o.storeDirectory();
         this.writer = new Thread(this::writeLoop, "livestore-leader-" + (dir == null ? "memory" : dir.getFileName()));
         writer.setDaemon(true);

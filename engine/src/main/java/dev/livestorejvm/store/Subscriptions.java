@@ -77,7 +77,8 @@ final class Subscriptions {
      * commits delivers its own results from inside this loop (the lock is reentrant), in order.
      */
     void deliverPending() {
-        if (pending.isEmpty()) return;
+        // no shortcut on an empty queue: another thread may have taken a delivery and not yet run
+        // it; waiting for the lock means that when this returns, every result computed before ran
         deliverLock.lock();
         try {
             for (Delivery d; (d = pending.poll()) != null; ) {

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 /**
  * Materializes one event on a state database ({@code materializeEvent}): runs its materializer's
  * writes and checks that they touched only the tables they declared. Runs inside the caller's
- * transaction (or, for a single write, in the write's own statement).
+ * transaction, which a refused write must roll back.
  *
  * <p>On the leader's persisted state ({@code capture}) the writes run inside a session capture
  * and the changeset goes into {@code __livestore_session_changeset}, as LiveStore's leader does.

@@ -148,15 +148,9 @@ public final class Store implements AutoCloseable {
 
     private List<PendingCommit.Item> materialize(List<Prepared> prepared, Event[] events, Set<String> written) {
         try {
+            // always a transaction, even for one write: the update hook that refuses an undeclared
+            // table cannot stop its statement, only fail the call afterwards
             SeqNum head = leader.head();
-            if (prepared.size() == 1) {
-                // one event of at most one write needs no transaction: a failing statement undoes itself
-                Prepared p = prepared.get(0);
-                SeqNum seq = head.next(p.def.isClientOnly());
-                StateWriter.Planned plan = replica.state.plan(p.def, p.args, seq);
-                if (plan.writes().size() <= 1) return List.of(item(p, head, replica.state.execute(plan), written));
-                return List.of(replica.transaction(() -> item(p, head, replica.state.execute(plan), written)));
-            }
             return replica.transaction(() -> {
                 List<PendingCommit.Item> items = new ArrayList<>(prepared.size());
                 SeqNum h = head;

@@ -19,6 +19,7 @@ class BadInputTest {
 
     static final EventDef<Boom> THROWS = EventDef.synced("v1.Throws", Boom.class);
     static final EventDef<Boom> UNDECLARED = EventDef.synced("v1.Undeclared", Boom.class);
+    static final EventDef<Boom> SNEAKY = EventDef.synced("v1.Sneaky", Boom.class);
     static final EventDef<Boom> FOREIGN = EventDef.synced("v1.Foreign", Boom.class);
     static final EventDef<Boom> CONSTRAINT = EventDef.synced("v1.Constraint", Boom.class);
     static final Table ELSEWHERE = Table.define("elsewhere", Column.text("id").primaryKey());
@@ -32,6 +33,8 @@ class BadInputTest {
             // declares todos but writes uiState too
             .event(UNDECLARED, (a, ctx) -> List.of(TODOS.insert(Todos.row("id", a.id())),
                 Write.sql("INSERT INTO uiState (id, value) VALUES (?, '{}')", Set.of("todos"), a.id())))
+            // one raw write that declares todos and writes uiState
+            .event(SNEAKY, (a, ctx) -> List.of(Write.sql("INSERT INTO uiState (id, value) VALUES (?, '{}')", Set.of("todos"), a.id())))
             .event(FOREIGN, (a, ctx) -> List.of(ELSEWHERE.insert(Map.of("id", a.id()))))
             // a second insert of the same id breaks the primary key
             .event(CONSTRAINT, (a, ctx) -> List.of(TODOS.insert(Todos.row("id", a.id())), TODOS.insert(Todos.row("id", a.id()))));
@@ -67,6 +70,9 @@ class BadInputTest {
 
             e = assertThrows(StoreException.class, () -> store.commit(UNDECLARED.of(new Boom("u"))));
             assertTrue(e.getMessage().contains("v1.Undeclared") && e.getMessage().contains("[uiState]"), e.getMessage());
+            e = assertThrows(StoreException.class, () -> store.commit(SNEAKY.of(new Boom("s"))));
+            assertTrue(e.getMessage().contains("v1.Sneaky") && e.getMessage().contains("[uiState]"), e.getMessage());
+            assertEquals(before, footprint(store), "a single undeclared write is undone too");
             e = assertThrows(StoreException.class, () -> store.commit(FOREIGN.of(new Boom("f"))));
             assertTrue(e.getMessage().contains("v1.Foreign") && e.getMessage().contains("elsewhere"), e.getMessage());
             e = assertThrows(StoreException.class, () -> store.commit(CONSTRAINT.of(new Boom("a2"))));

@@ -68,7 +68,7 @@ final class Boot {
         if (dir != null) claim(db, dir);
         StatementCache sql = new StatementCache(db);
         Eventlog eventlog = new Eventlog(sql);
-        StateWriter state = new StateWriter(db, sql, o.schema);
+        StateWriter state = new StateWriter(db, sql, o.schema, true);
         db.transaction(() -> {
             for (String s : Eventlog.ddl()) db.exec(s);
         });

@@ -11,25 +11,55 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Materializes one event on the state database ({@code materializeEvent}): runs its
- * materializer's writes inside a session capture, checks that they touched only the tables they
- * declared, and stores the changeset in {@code __livestore_session_changeset}. Runs inside the
- * caller's transaction.
+ * Materializes one event on a state database ({@code materializeEvent}): runs its materializer's
+ * writes and checks that they touched only the tables they declared. Runs inside the caller's
+ * transaction, which a refused write must roll back.
+ *
+ * <p>On the leader's persisted state ({@code capture}) the writes run inside a session capture
+ * and the changeset goes into {@code __livestore_session_changeset}, as LiveStore's leader does.
+ * A session's replica keeps no changesets (it reloads the persisted state to roll back): it checks
+ * the written tables with an update hook instead, which costs a callback per row where the session
+ * extension prepares two statements per event, a cost the committing caller would pay.
  */
 final class StateWriter {
+    private static final String INSERT_CHANGESET = "INSERT INTO " + SystemTables.SESSION_CHANGESET
+        + " (seqNumGlobal, seqNumClient, seqNumRebaseGeneration, changeset, debug) VALUES (?, ?, ?, ?, NULL)";
     private final Database db;
     private final StatementCache sql;
     private final Schema schema;
+    private final boolean capture;
+    /** While a replica runs an event's writes: the tables it declared, and its description. */
+    private Set<String> allowed;
+    private String running;
 
-    StateWriter(Database db, StatementCache sql, Schema schema) {
+    StateWriter(Database db, StatementCache sql, Schema schema, boolean capture) {
         this.db = db;
         this.sql = sql;
         this.schema = schema;
+        this.capture = capture;
+        if (!capture) {
+            db.updateHook((op, dbName, table, rowid) -> {
+                if (allowed != null && "main".equals(dbName) && !allowed.contains(table)) {
+                    throw new StoreException("materializer of " + running + " wrote table(s) [" + table
+                        + "] that it did not declare (declared: " + allowed + ")");
+                }
+            });
+        }
     }
 
-    /** Returns the tables written. */
+    /** The writes an event's materializer asks for, with the tables they declare. */
+    record Planned(String what, SeqNum seq, List<Write> writes, Set<String> declared) {}
+
+    /** What materializing one event did: the tables it declared and, on the leader, its changeset (null if none). */
+    record Applied(Set<String> tables, Changeset changeset) {}
+
+    Applied apply(EventDef<?> def, Object args, SeqNum seq) {
+        return execute(plan(def, args, seq));
+    }
+
+    /** Runs the materializer (which may read the state) and checks the tables it declares. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Set<String> apply(EventDef<?> def, Object args, SeqNum seq) {
+    Planned plan(EventDef<?> def, Object args, SeqNum seq) {
         Materializer m = schema.materializer(def.name());
         String what = "event " + def.name() + " (" + seq + ")";
         Materializer.Context ctx = new Materializer.Context() {
@@ -65,29 +95,49 @@ final class StateWriter {
                 declared.add(t);
             }
         }
+        return new Planned(what, seq, writes, declared);
+    }
+
+    Applied execute(Planned p) {
+        if (!capture) {
+            allowed = p.declared;
+            running = p.what;
+            try {
+                runWrites(p);
+            } finally {
+                allowed = null;
+            }
+            return new Applied(p.declared, null);
+        }
         Changeset changeset;
         try (Session session = db.createSession()) {
             session.attach(null);
-            for (Write w : writes) {
-                try {
-                    sql.write(w.sql(), w.bindValues());
-                } catch (SqliteException e) {
-                    throw new StoreException("materializer of " + what + " failed on " + w.sql() + ": " + e.getMessage(), e);
-                }
-            }
+            runWrites(p);
             changeset = session.changeset();
         }
         Set<String> touched = new TreeSet<>();
         if (!changeset.isEmpty()) for (ChangesetEntry e : changeset.entries()) touched.add(e.table());
-        touched.removeAll(declared);
+        touched.removeAll(p.declared);
         if (!touched.isEmpty()) {
-            throw new StoreException("materializer of " + what + " wrote table(s) " + touched + " that it did not declare (declared: "
-                + declared + ")");
+            throw new StoreException("materializer of " + p.what + " wrote table(s) " + touched + " that it did not declare (declared: "
+                + p.declared + ")");
         }
-        sql.write("INSERT INTO " + SystemTables.SESSION_CHANGESET
-            + " (seqNumGlobal, seqNumClient, seqNumRebaseGeneration, changeset, debug) VALUES (?, ?, ?, ?, NULL)",
-            java.util.Arrays.asList(seq.global(), seq.client(), seq.rebaseGeneration(), changeset.isEmpty() ? null : changeset.bytes()));
-        return declared;
+        Changeset kept = changeset.isEmpty() ? null : changeset;
+        SeqNum seq = p.seq;
+        sql.write(INSERT_CHANGESET, java.util.Arrays.asList(seq.global(), seq.client(), seq.rebaseGeneration(),
+            kept == null ? null : kept.bytes()));
+        return new Applied(p.declared, kept);
+    }
+
+    private void runWrites(Planned p) {
+        for (Write w : p.writes) {
+            try {
+                sql.write(w.sql(), w.bindValues());
+            } catch (SqliteException e) {
+                if (e.getCause() instanceof StoreException se) throw se;   // the update hook refused a table
+                throw new StoreException("materializer of " + p.what + " failed on " + w.sql() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     <T> T run(Query<T> q, String context) {

@@ -1,64 +1,78 @@
 package dev.livestorejvm.store;
 
-import dev.livestorejvm.sqlite.Changeset;
-import dev.livestorejvm.sqlite.ChangesetEntry;
-import dev.livestorejvm.sqlite.ConflictHandler;
-import dev.livestorejvm.sqlite.Database;
 import dev.livestorejvm.sqlite.SqliteException;
-import dev.livestorejvm.sqlite.SqliteRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * An event-sourced store with LiveStore 0.4.0's model and files: events are committed to the
- * eventlog and materialized into state tables; queries read the state, subscriptions follow it.
+ * A session of an event-sourced store with LiveStore 0.4.0's model and files: events are
+ * committed to the eventlog and materialized into state tables; queries read the state,
+ * subscriptions follow it.
  *
- * <p>A commit is one SQLite transaction over both files: the state database is the connection's
- * {@code main} and the eventlog database is attached, so SQLite's super-journal commits both or
- * neither, even across a crash. Subscribers are called after the commit, on the committing thread.
- * All methods are thread-safe (one lock per store).
+ * <p>As in LiveStore, a store has a leader and sessions. {@link #open} returns a session: it holds
+ * an in-memory replica of the state database (loaded from a snapshot of the persisted one) on which
+ * every query and subscription runs, synchronously. A commit numbers its events after the store's
+ * head, materializes them on the replica, calls this session's subscriptions and hands the events
+ * to the leader, then returns; the leader (one per store directory in this JVM, shared by its
+ * sessions) persists accepted commits in batches, each batch one SQLite transaction over both files
+ * (SQLite's super-journal commits both or neither, even across a crash), and then brings the other
+ * sessions up to date. {@link #flush()} waits until everything committed so far is on disk;
+ * {@link StoreOptions.Builder#synchronousCommits} makes every commit wait. If the leader cannot
+ * persist (I/O error, disk full), every session returns to the persisted state and the next
+ * commit, flush or close of each session throws a {@link StoreException} naming the lost events.
+ *
+ * <p>Open several sessions of one store with {@code Store.open} on the same directory (in memory:
+ * the same {@link StoreOptions} object); they see each other's commits. All methods are
+ * thread-safe; subscription callbacks run on the committing thread, or on the leader's thread for
+ * other sessions' commits.
  */
 public final class Store implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Store.class.getName());
     private final StoreOptions options;
-    private final SqliteRuntime runtime;
-    private final boolean ownsRuntime;
-    private final Database db;
-    private final StatementCache sql;
-    private final Eventlog eventlog;
-    private final StateWriter state;
+    private final Leader leader;
     private final Subscriptions subscriptions = new Subscriptions();
     private final ReentrantLock lock = new ReentrantLock();
+    /** Commits of other sessions not yet applied to this replica, in order. */
+    final Queue<PendingCommit> inbox = new ConcurrentLinkedQueue<>();
     private final boolean rebuilt;
     private final long replayed;
+    private Replica replica;
+    private LeaderFailure unreported;
     private boolean closed;
 
-    private Store(StoreOptions options, SqliteRuntime runtime, boolean ownsRuntime, Boot.Opened opened) {
+    private Store(StoreOptions options, Leader leader, boolean first) {
         this.options = options;
-        this.runtime = runtime;
-        this.ownsRuntime = ownsRuntime;
-        this.db = opened.db();
-        this.sql = opened.sql();
-        this.eventlog = opened.eventlog();
-        this.state = opened.state();
-        this.rebuilt = opened.rebuilt();
-        this.replayed = opened.replayed();
+        this.leader = leader;
+        this.rebuilt = first && leader.rebuilt;
+        this.replayed = first ? leader.replayed : 0;
     }
 
-    /** Opens (creating if needed) the store; see {@link StoreOptions}. */
+    /**
+     * Opens a session of the store (creating the store if needed); see {@link StoreOptions}. The
+     * first session of a store directory in this JVM opens its leader (and its files, exclusively).
+     */
     public static Store open(StoreOptions options) {
-        boolean owns = options.runtime == null;
-        SqliteRuntime runtime = owns ? SqliteRuntime.create() : options.runtime;
+        Leader leader = Leader.acquire(options);
         try {
-            return new Store(options, runtime, owns, Boot.open(runtime, options));
+            Store store = new Store(options, leader, leader.claimBootReport());
+            leader.join(store);
+            return store;
         } catch (RuntimeException | Error e) {
-            if (owns) runtime.close();
+            leader.release();
             throw e;
         }
+    }
+
+    /** Loads the replica; called by the leader once, with every accepted commit persisted. */
+    void load(byte[] image) {
+        replica = Replica.load(leader.sessionRuntime, options.schema, image);
     }
 
     public Schema schema() {
@@ -70,7 +84,7 @@ public final class Store implements AutoCloseable {
         return options.storeDirectory();
     }
 
-    /** True if this open rebuilt the state database from the eventlog. */
+    /** True if opening this session rebuilt the state database from the eventlog (only ever the first session). */
     public boolean wasRebuilt() {
         return rebuilt;
     }
@@ -81,11 +95,13 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Commits events in one transaction over both files: numbers them after the local head,
-     * materializes each inside a session capture, stores its changeset and appends it to the
-     * eventlog; then calls the subscriptions that read a written table. If anything fails (bad
-     * arguments, unknown event, a materializer) nothing of the call remains and the
-     * {@link StoreException} names the event.
+     * Commits events: numbers them after the store's head, materializes them on this session's
+     * replica (all of them or none), calls the subscriptions that read a written table, and hands
+     * them to the leader, which materializes them again on the persisted state inside session
+     * captures and persists them with their changesets, soon after, in one transaction over both files. Returns without waiting for the disk unless
+     * {@link StoreOptions.Builder#synchronousCommits}; see {@link #flush()}. If anything fails (bad
+     * arguments, unknown event, a materializer) nothing of the call remains anywhere and the
+     * {@link StoreException} names the event; it also reports commits the leader failed to persist.
      *
      * @return the sequence numbers given, in order
      */
@@ -93,31 +109,70 @@ public final class Store implements AutoCloseable {
         if (events.length == 0) return List.of();
         List<Prepared> prepared = new ArrayList<>(events.length);
         for (Event e : events) prepared.add(prepare(e));
-        Set<String> written = new LinkedHashSet<>();
         List<SeqNum> numbers = new ArrayList<>(events.length);
-        lock.lock();
+        leader.awaitRoom();
+        long ticket;
+        ReentrantLock commitLock = leader.commitLock;
+        commitLock.lock();
+        boolean holdsCommitLock = true;
         try {
-            checkOpen();
-            db.transaction(dev.livestorejvm.sqlite.TransactionMode.IMMEDIATE, () -> {
-                SeqNum head = eventlog.head();
-                for (Prepared p : prepared) {
-                    SeqNum seq = head.next(p.def.isClientOnly());
-                    SeqNum parent = head.parentOfNext(p.def.isClientOnly());
-                    written.addAll(state.apply(p.def, p.args, seq));
-                    eventlog.insert(new StoredEvent(seq, parent, p.def.name(), p.argsJson, options.clientId,
-                        options.sessionId, p.def.schemaHash(), StoredEvent.NO_SYNC_METADATA));
-                    numbers.add(seq);
-                    head = seq;
-                }
-                return null;
-            });
-            subscriptions.refresh(written, state::rows);
-        } catch (SqliteException e) {
-            throw new StoreException("commit of " + names(events) + " failed: " + e.getMessage(), e);
+            lock.lock();
+            try {
+                checkOpen();
+                reportFailure();
+                leader.checkUsable();
+                applyInbox();
+                Set<String> written = new LinkedHashSet<>();
+                List<PendingCommit.Item> items = materialize(prepared, events, written);
+                ticket = leader.accept(this, items);
+                for (PendingCommit.Item item : items) numbers.add(item.event().seqNum());
+                commitLock.unlock();   // the replica is ours again: let other sessions commit while queries re-run
+                holdsCommitLock = false;
+                subscriptions.refresh(written, replica.state::rows);
+            } finally {
+                lock.unlock();
+            }
         } finally {
-            lock.unlock();
+            if (holdsCommitLock) commitLock.unlock();
+        }
+        subscriptions.deliverPending();
+        if (options.synchronousCommits) {
+            LeaderFailure f = leader.awaitSettled(ticket);
+            if (f != null) {
+                markReported(f);
+                throw new StoreException(f.error().getMessage(), f.error());
+            }
         }
         return numbers;
+    }
+
+    private List<PendingCommit.Item> materialize(List<Prepared> prepared, Event[] events, Set<String> written) {
+        try {
+            // always a transaction, even for one write: the update hook that refuses an undeclared
+            // table cannot stop its statement, only fail the call afterwards
+            SeqNum head = leader.head();
+            return replica.transaction(() -> {
+                List<PendingCommit.Item> items = new ArrayList<>(prepared.size());
+                SeqNum h = head;
+                for (Prepared p : prepared) {
+                    StateWriter.Applied applied = replica.state.apply(p.def, p.args, h.next(p.def.isClientOnly()));
+                    PendingCommit.Item item = item(p, h, applied, written);
+                    items.add(item);
+                    h = item.event().seqNum();
+                }
+                return items;
+            });
+        } catch (SqliteException e) {
+            throw new StoreException("commit of " + names(events) + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private PendingCommit.Item item(Prepared p, SeqNum head, StateWriter.Applied applied, Set<String> written) {
+        boolean clientOnly = p.def.isClientOnly();
+        written.addAll(applied.tables());
+        StoredEvent stored = new StoredEvent(head.next(clientOnly), head.parentOfNext(clientOnly), p.def.name(), p.argsJson,
+            options.clientId, options.sessionId, p.def.schemaHash(), StoredEvent.NO_SYNC_METADATA);
+        return new PendingCommit.Item(p.def, p.args, stored, applied.tables());
     }
 
     private record Prepared(EventDef<?> def, Object args, String argsJson) {}
@@ -141,12 +196,29 @@ public final class Store implements AutoCloseable {
         return String.join(", ", n);
     }
 
-    /** Runs a query on the current state. */
+    /**
+     * Waits until every commit made so far (by any session of this store) is persisted, then brings
+     * this session up to date with the other sessions' commits. Throws a {@link StoreException}
+     * naming the events if the leader failed to persist commits since this session last heard.
+     */
+    public void flush() {
+        leader.awaitSettled(leader.acceptedTicket());
+        catchUp();
+        lock.lock();
+        try {
+            checkOpen();
+            reportFailure();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs a query on this session's replica of the state. */
     public <T> T query(Query<T> query) {
         lock.lock();
         try {
             checkOpen();
-            return state.run(query, null);
+            return replica.state.run(query, null);
         } finally {
             lock.unlock();
         }
@@ -158,96 +230,127 @@ public final class Store implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public <T> Subscription subscribe(Query<T> query, Consumer<? super T> callback) {
+        Subscription s;
         lock.lock();
         try {
             checkOpen();
             Set<String> tables = query.readTables();
             if (tables == null) {
                 try {
-                    tables = db.tablesUsed(query.sql());
+                    tables = replica.db.tablesUsed(query.sql());
                 } catch (SqliteException e) {
                     throw new StoreException("query failed: " + e.getMessage() + " (" + query.sql() + ")", e);
                 }
             }
-            Rows first = state.rows(query);   // fails before registering if the query is bad
-            Subscription s = subscriptions.add(query, tables, v -> callback.accept((T) v));
-            s.last = first;
-            Subscriptions.deliver(s, first);
-            return s;
+            Rows first = replica.state.rows(query);   // fails before registering if the query is bad
+            s = subscriptions.add(query, tables, v -> callback.accept((T) v), first);
         } finally {
             lock.unlock();
         }
+        subscriptions.deliverPending();
+        return s;
     }
 
     /**
-     * Rolls back the {@code n} newest events (LiveStore's rollback): applies their inverted
-     * changesets newest first (REPLACE on DATA/CONFLICT, OMIT on NOTFOUND/CONSTRAINT/FOREIGN_KEY)
-     * and deletes their changeset and eventlog rows, in one transaction; subscriptions follow.
+     * Rolls back the {@code n} newest events (LiveStore's rollback), once everything committed is
+     * persisted: applies their inverted changesets newest first (REPLACE on DATA/CONFLICT, OMIT on
+     * NOTFOUND/CONSTRAINT/FOREIGN_KEY) and deletes their changeset and eventlog rows, in one
+     * transaction; every session of the store follows, and its subscriptions.
      *
      * @return the events rolled back, newest first
      */
     public List<StoredEvent> rollback(int n) {
         if (n < 0) throw new IllegalArgumentException("n must be >= 0");
-        Set<String> written = new LinkedHashSet<>();
-        List<StoredEvent> undone;
-        lock.lock();
-        try {
-            checkOpen();
-            undone = db.transaction(dev.livestorejvm.sqlite.TransactionMode.IMMEDIATE, () -> {
-                List<StoredEvent> events = eventlog.newest(n);
-                for (StoredEvent e : events) {
-                    SeqNum s = e.seqNum();
-                    Rows r = sql.read("SELECT changeset FROM " + SystemTables.SESSION_CHANGESET
-                        + " WHERE seqNumGlobal = ? AND seqNumClient = ? AND seqNumRebaseGeneration = ?",
-                        List.of(s.global(), s.client(), s.rebaseGeneration()));
-                    for (Object[] row : r.values()) {
-                        if (row[0] == null) continue;
-                        Changeset cs = Changeset.of((byte[]) row[0]);
-                        for (ChangesetEntry entry : cs.entries()) written.add(entry.table());
-                        db.applyChangeset(cs.invert(), ConflictHandler.REPLACE_OR_OMIT);
-                    }
-                    sql.write("DELETE FROM " + SystemTables.SESSION_CHANGESET
-                        + " WHERE seqNumGlobal = ? AND seqNumClient = ? AND seqNumRebaseGeneration = ?",
-                        List.of(s.global(), s.client(), s.rebaseGeneration()));
-                    eventlog.delete(s);
-                }
-                return events;
-            });
-            subscriptions.refresh(written, state::rows);
-        } finally {
-            lock.unlock();
-        }
-        return undone;
+        checkOpenLocked();
+        return leader.rollback(n);
     }
 
-    /** The eventlog, oldest first. */
+    /** The eventlog, oldest first, once everything committed so far is persisted. */
     public List<StoredEvent> events() {
-        lock.lock();
-        try {
-            checkOpen();
-            return eventlog.all();
-        } finally {
-            lock.unlock();
-        }
+        checkOpenLocked();
+        return leader.events();
     }
 
-    /** The newest event's number ({@link SeqNum#ROOT} if none): the local head. */
+    /** The newest committed event's number ({@link SeqNum#ROOT} if none): the local head, persisted or not yet. */
     public SeqNum head() {
-        lock.lock();
-        try {
-            checkOpen();
-            return eventlog.head();
-        } finally {
-            lock.unlock();
-        }
+        checkOpenLocked();
+        return leader.head();
     }
 
     /** The last global number the sync backend confirmed (0 until sync exists). */
     public long syncHead() {
+        checkOpenLocked();
+        return leader.syncHead();
+    }
+
+    /** Runs a query on the leader's persisted state, once everything committed so far is persisted: for tests. */
+    <T> T queryPersisted(Query<T> query) {
+        checkOpenLocked();
+        return leader.persisted(sql -> query.decode(sql.read(query.sql(), query.bindValues())));
+    }
+
+    // ---- called by the leader ----
+
+    /** Applies the other sessions' commits that arrived, and delivers what changed. Called without locks. */
+    void catchUp() {
         lock.lock();
         try {
-            checkOpen();
-            return eventlog.syncHead();
+            if (closed) return;
+            applyInbox();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "session could not apply another session's commit", e);
+        } finally {
+            lock.unlock();
+        }
+        subscriptions.deliverPending();
+    }
+
+    /** Under the lock: applies queued commits of other sessions in order, then re-runs the affected queries. */
+    private void applyInbox() {
+        if (inbox.isEmpty()) return;
+        Set<String> written = new LinkedHashSet<>();
+        for (PendingCommit pc; (pc = inbox.poll()) != null; ) {
+            replica.applyFromOtherSession(pc);
+            for (PendingCommit.Item item : pc.items()) written.addAll(item.tables());
+        }
+        subscriptions.refresh(written, replica.state::rows);
+    }
+
+    /**
+     * Replaces the replica with {@code image} of the persisted state (after a rollback or a failed
+     * write) and re-runs the queries on {@code written}; {@code failure} is reported by the next
+     * commit, flush or close. Called by the leader under its commit lock; deliver afterwards.
+     */
+    void reload(byte[] image, Set<String> written, LeaderFailure failure) {
+        lock.lock();
+        try {
+            if (closed) return;
+            inbox.clear();   // everything in it is in the image, or lost
+            Replica fresh = Replica.load(leader.sessionRuntime, options.schema, image);
+            replica.close();
+            replica = fresh;
+            if (failure != null && (unreported == null || unreported.from() > failure.from())) unreported = failure;
+            subscriptions.refresh(written, replica.state::rows);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void deliverPending() {
+        subscriptions.deliverPending();
+    }
+
+    private void reportFailure() {
+        LeaderFailure f = unreported;
+        if (f == null) return;
+        unreported = null;
+        throw new StoreException(f.error().getMessage(), f.error());
+    }
+
+    private void markReported(LeaderFailure f) {
+        lock.lock();
+        try {
+            if (unreported == f) unreported = null;
         } finally {
             lock.unlock();
         }
@@ -257,17 +360,44 @@ public final class Store implements AutoCloseable {
         if (closed) throw new StoreException("store is closed");
     }
 
+    private void checkOpenLocked() {
+        lock.lock();
+        try {
+            checkOpen();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Flushes, closes this session, and the leader with the last session. Throws (after closing) if
+     * the leader failed to persist commits this session has not been told about.
+     */
     @Override
     public void close() {
         lock.lock();
         try {
             if (closed) return;
-            closed = true;
-            sql.close();
-            db.close();
-            if (ownsRuntime) runtime.close();
         } finally {
             lock.unlock();
         }
+        RuntimeException failure = null;
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        lock.lock();
+        try {
+            if (closed) return;
+            closed = true;
+            leader.leave(this);
+            inbox.clear();
+            replica.close();
+        } finally {
+            lock.unlock();
+        }
+        leader.release();
+        if (failure != null) throw failure;
     }
 }

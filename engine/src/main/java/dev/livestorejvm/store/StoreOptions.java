@@ -16,6 +16,7 @@ public final class StoreOptions {
     final String clientId;
     final String sessionId;
     final SqliteRuntime runtime;
+    final boolean synchronousCommits;
 
     private StoreOptions(Builder b) {
         this.schema = Objects.requireNonNull(b.schema, "schema");
@@ -24,6 +25,7 @@ public final class StoreOptions {
         this.clientId = b.clientId;
         this.sessionId = b.sessionId;
         this.runtime = b.runtime;
+        this.synchronousCommits = b.synchronousCommits;
         if (!b.inMemory && baseDirectory == null) throw new IllegalArgumentException("give a directory or choose inMemory()");
         if (storeId.isEmpty() || storeId.contains("/") || storeId.contains("\\") || storeId.startsWith(".")) {
             throw new IllegalArgumentException("store id must be a plain file name, got '" + storeId + "'");
@@ -51,6 +53,7 @@ public final class StoreOptions {
         private String clientId = UUID.randomUUID().toString().substring(0, 8);
         private String sessionId = UUID.randomUUID().toString().substring(0, 8);
         private SqliteRuntime runtime;
+        private boolean synchronousCommits;
 
         private Builder(Schema schema) {
             this.schema = schema;
@@ -63,7 +66,7 @@ public final class StoreOptions {
             return this;
         }
 
-        /** Nothing on disk: for tests and ephemeral use. */
+        /** Nothing on disk: for tests and ephemeral use. Sessions opened with the same options object share the store. */
         public Builder inMemory() {
             this.baseDirectory = null;
             this.inMemory = true;
@@ -85,9 +88,24 @@ public final class StoreOptions {
             return this;
         }
 
-        /** Runs on this runtime (not closed by the store); by default the store creates and owns one. */
+        /**
+         * Runs the store's leader and sessions on this runtime (not closed by the store). By default
+         * the store creates two and owns them: one for the leader's files, one for the sessions'
+         * replicas, so that the leader's syncs never hold up a session's reads.
+         */
         public Builder runtime(SqliteRuntime runtime) {
             this.runtime = runtime;
+            return this;
+        }
+
+        /**
+         * With true, each {@link Store#commit} returns only once its events are on disk (one
+         * transaction per commit, unless several sessions commit at once). By default a commit
+         * returns once materialized in the session and the leader persists in batches; call
+         * {@link Store#flush()} to wait.
+         */
+        public Builder synchronousCommits(boolean synchronous) {
+            this.synchronousCommits = synchronous;
             return this;
         }
 

@@ -19,6 +19,7 @@ class BadInputTest {
 
     static final EventDef<Boom> THROWS = EventDef.synced("v1.Throws", Boom.class);
     static final EventDef<Boom> UNDECLARED = EventDef.synced("v1.Undeclared", Boom.class);
+    static final EventDef<Boom> SNEAKY = EventDef.synced("v1.Sneaky", Boom.class);
     static final EventDef<Boom> FOREIGN = EventDef.synced("v1.Foreign", Boom.class);
     static final EventDef<Boom> CONSTRAINT = EventDef.synced("v1.Constraint", Boom.class);
     static final Table ELSEWHERE = Table.define("elsewhere", Column.text("id").primaryKey());
@@ -32,10 +33,18 @@ class BadInputTest {
             // declares todos but writes uiState too
             .event(UNDECLARED, (a, ctx) -> List.of(TODOS.insert(Todos.row("id", a.id())),
                 Write.sql("INSERT INTO uiState (id, value) VALUES (?, '{}')", Set.of("todos"), a.id())))
+            // one raw write that declares todos and writes uiState
+            .event(SNEAKY, (a, ctx) -> List.of(Write.sql("INSERT INTO uiState (id, value) VALUES (?, '{}')", Set.of("todos"), a.id())))
             .event(FOREIGN, (a, ctx) -> List.of(ELSEWHERE.insert(Map.of("id", a.id()))))
             // a second insert of the same id breaks the primary key
             .event(CONSTRAINT, (a, ctx) -> List.of(TODOS.insert(Todos.row("id", a.id())), TODOS.insert(Todos.row("id", a.id()))));
         return b.build();
+    }
+
+    /** Another state schema (one more table), hence another state file. */
+    static Schema otherSchema() {
+        return Schema.builder().table(TODOS).table(UI_STATE).table(ELSEWHERE)
+            .event(CREATED, (a, ctx) -> List.of(TODOS.insert(Todos.row("id", a.id(), "text", a.text())))).build();
     }
 
     Store open() {
@@ -45,7 +54,7 @@ class BadInputTest {
     /** Everything a failed commit could have left behind, read back through the store. */
     static List<Object> footprint(Store store) {
         return List.of(store.events(), store.query(TODOS.select().orderBy("id")), store.query(UI_STATE.select()),
-            store.query(Query.sql("SELECT count(*) AS n FROM __livestore_session_changeset")), store.head());
+            store.queryPersisted(Query.sql("SELECT count(*) AS n FROM __livestore_session_changeset")), store.head());
     }
 
     @Test
@@ -61,6 +70,9 @@ class BadInputTest {
 
             e = assertThrows(StoreException.class, () -> store.commit(UNDECLARED.of(new Boom("u"))));
             assertTrue(e.getMessage().contains("v1.Undeclared") && e.getMessage().contains("[uiState]"), e.getMessage());
+            e = assertThrows(StoreException.class, () -> store.commit(SNEAKY.of(new Boom("s"))));
+            assertTrue(e.getMessage().contains("v1.Sneaky") && e.getMessage().contains("[uiState]"), e.getMessage());
+            assertEquals(before, footprint(store), "a single undeclared write is undone too");
             e = assertThrows(StoreException.class, () -> store.commit(FOREIGN.of(new Boom("f"))));
             assertTrue(e.getMessage().contains("v1.Foreign") && e.getMessage().contains("elsewhere"), e.getMessage());
             e = assertThrows(StoreException.class, () -> store.commit(CONSTRAINT.of(new Boom("a2"))));
@@ -119,16 +131,21 @@ class BadInputTest {
     }
 
     @Test
-    void aStoreDirectoryInUseIsRefused() {
+    void aStoreDirectoryInUseWithAnotherSchemaIsRefused() {
         try (Store store = open()) {
             store.commit(CREATED.of(new TodoCreated("a", "x")));
-            StoreException e = assertThrows(StoreException.class, this::open);
-            assertTrue(e.getMessage().contains("in use"), e.getMessage());
+            StoreException e = assertThrows(StoreException.class,
+                () -> Store.open(StoreOptions.builder(otherSchema()).directory(base).build()));
+            assertTrue(e.getMessage().contains("in use") && e.getMessage().contains("another schema"), e.getMessage());
+            try (Store second = open()) {
+                assertEquals(1, second.events().size(), "the same schema opens a second session instead");
+            }
             assertEquals(1, store.events().size(), "the first store goes on");
             store.commit(CREATED.of(new TodoCreated("b", "y")));
         }
-        try (Store again = open()) {
-            assertEquals(2, again.events().size(), "free again once closed");
+        try (Store again = Store.open(StoreOptions.builder(otherSchema()).directory(base).build())) {
+            assertTrue(again.wasRebuilt(), "free again once closed: another schema rebuilds its state");
+            assertEquals(2, again.events().size());
         }
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGKILLs a child JVM that commits to a file store, at random moments, then opens the store:
  * every event has its state and its changeset and no state exists without its event (the commit
- * spans both files through SQLite's super-journal), and every commit the child saw return is there.
+ * spans both files through SQLite's super-journal), and every commit the child saw persisted (by
+ * flush, or by a synchronous commit: the child alternates) is there.
  * Kills: 4, or {@code -Dlivestore.crashKills=N}.
  */
 class CommitCrashTest {
@@ -30,9 +31,10 @@ class CommitCrashTest {
         long lastSeen = 0;
         for (int k = 0; k < kills; k++) {
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CommitCrashChild.class.getName(), base.toString())
+                "-cp", System.getProperty("java.class.path"), CommitCrashChild.class.getName(), base.toString(),
+                k % 2 == 0 ? "flush" : "sync")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            int waitFor = 2 + random.nextInt(30);
+            int waitFor = 2 + random.nextInt(k % 2 == 0 ? 6 : 30);
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (int n = 0; n < waitFor; n++) {
                     String line = out.readLine();
@@ -52,7 +54,7 @@ class CommitCrashTest {
                 assertTrue(head >= lastSeen, "every commit that returned is durable: saw e" + lastSeen + ", found e" + head);
                 assertEquals(head / 2, store.query(Todos.TODOS.select().count()), "one todo per commit");
                 assertEquals(head / 2, store.query(Todos.TODOS.select().where("completed", true).count()));
-                List<Map<String, Object>> cs = store.query(Query.sql(
+                List<Map<String, Object>> cs = store.queryPersisted(Query.sql(
                     "SELECT count(*) AS n, max(seqNumGlobal) AS m FROM __livestore_session_changeset"));
                 assertEquals(head, cs.get(0).get("n"), "one changeset row per event");
                 assertEquals(head == 0 ? null : head, cs.get(0).get("m"));

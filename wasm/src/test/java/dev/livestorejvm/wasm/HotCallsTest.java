@@ -161,6 +161,33 @@ class HotCallsTest {
         assertThrows(WasmAbort.class, m::libversion);   // the ExportFunction path refuses too
     }
 
+    /**
+     * The machine's dispatcher turns a JVM stack overflow inside wasm into a trap; a direct call
+     * bypasses it, so HotCalls must do the same: deeply nested subqueries on a small thread stack.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Path.class, names = {"DIRECT", "EXPORTS"})
+    void aStackOverflowInAHotCallIsATrap(Path path) throws InterruptedException {
+        SqliteModule m = load(path, WasmBinary.DEFAULT);
+        int db = m.openV2(":memory:", 0x6, null).db();
+        String sql = "select " + "(select ".repeat(900) + "1" + ")".repeat(900);
+        Throwable[] thrown = new Throwable[1];
+        Thread small = new Thread(null, () -> {
+            try {
+                m.exec(db, sql);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertInstanceOf(WasmAbort.class, thrown[0], "expected a trap, got " + thrown[0]);
+        boolean overflow = false;
+        for (Throwable t = thrown[0]; t != null; t = t.getCause()) overflow |= t instanceof StackOverflowError;
+        assertTrue(overflow, "the cause chain names the stack overflow");
+        assertTrue(m.failed());
+    }
+
     @Test
     void theFts5BinaryRunsDirectCalls() {
         SqliteModule m = load(Path.DIRECT, WasmBinary.FTS5);

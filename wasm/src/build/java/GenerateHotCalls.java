@@ -46,7 +46,11 @@ public final class GenerateHotCalls {
         "sqlite3_column_count", "sqlite3_data_count", "sqlite3_column_type", "sqlite3_column_int64",
         "sqlite3_column_double", "sqlite3_column_text", "sqlite3_column_blob", "sqlite3_column_bytes",
         "sqlite3_changes64", "sqlite3_total_changes64", "sqlite3_last_insert_rowid", "sqlite3_get_autocommit",
-        "sqlite3_errcode", "sqlite3_extended_errcode", "sqlite3_exec");
+        "sqlite3_errcode", "sqlite3_extended_errcode", "sqlite3_exec",
+        // user functions: per call, arguments in and a result out
+        "sqlite3_value_type", "sqlite3_value_int64", "sqlite3_value_double", "sqlite3_value_text",
+        "sqlite3_value_blob", "sqlite3_value_bytes", "sqlite3_result_null", "sqlite3_result_int64",
+        "sqlite3_result_double", "sqlite3_result_text", "sqlite3_result_blob");
 
     static final String PKG = "dev.livestorejvm.wasm";
     static final String COMPILED = PKG + ".compiled";

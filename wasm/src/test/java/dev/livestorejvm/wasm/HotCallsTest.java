@@ -125,6 +125,64 @@ class HotCallsTest {
         return out;
     }
 
+    /** User functions read their arguments and set their result through the hot value/result calls. */
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void aUserFunctionEchoesEveryValue(Path path) {
+        SqliteModule m = load(path, WasmBinary.DEFAULT);
+        int db = m.openV2(":memory:", 0x6, null).db();
+        List<Object> seen = new ArrayList<>();
+        CallbackApi.FunctionTarget echo = new CallbackApi.FunctionTarget() {
+            @Override
+            public void call(int ctx, Object[] args) {
+                seen.add(args[0]);
+                m.callbacks().result(ctx, args[0]);
+            }
+
+            @Override
+            public void step(int ctx, Object[] args) {
+                throw new AssertionError("not an aggregate");
+            }
+
+            @Override
+            public void finish(int ctx) {
+                throw new AssertionError("not an aggregate");
+            }
+        };
+        assertEquals(0, m.callbacks().createFunction(db, "echo", 1, CallbackApi.UTF8, false, echo));
+        int st = prepare(m, db, "select echo(?), typeof(echo(?1)), hex(echo(?1))");
+        List<Object> values = new ArrayList<>();
+        for (long v : LONGS) values.add(v);
+        for (double v : DOUBLES) values.add(v);
+        values.addAll(List.of(TEXTS).subList(0, TEXTS.length - 1));
+        values.add(new byte[0]);
+        values.add(new byte[] {(byte) 0xff, 0, 1});
+        values.add(null);
+        for (Object v : values) {
+            seen.clear();
+            assertEquals(0, v == null ? m.bindNull(st, 1) : v instanceof Long ? m.bindInt64(st, 1, (Long) v)
+                : v instanceof Double ? m.bindDouble(st, 1, (Double) v) : v instanceof String ? m.bindText(st, 1, (String) v)
+                : m.bindBlob(st, 1, (byte[]) v));
+            assertEquals(100, m.step(st), () -> m.errmsg(db));
+            assertEquals(3, seen.size());
+            for (Object s : seen) {
+                if (v instanceof byte[]) assertArrayEquals((byte[]) v, (byte[]) s); else assertEquals(v, s);
+            }
+            String type = v == null ? "null" : v instanceof Long ? "integer" : v instanceof Double ? "real" : v instanceof String ? "text" : "blob";
+            assertEquals(type, m.columnText(st, 1));
+            if (v instanceof Long) assertEquals((long) (Long) v, m.columnInt64(st, 0));
+            if (v instanceof Double) assertEquals(Double.doubleToRawLongBits((Double) v), Double.doubleToRawLongBits(m.columnDouble(st, 0)));
+            if (v instanceof String) {
+                assertEquals(v, m.columnText(st, 0));
+                assertEquals(HexFormat.of().withUpperCase().formatHex(((String) v).getBytes(StandardCharsets.UTF_8)), m.columnText(st, 2));
+            }
+            if (v instanceof byte[]) assertArrayEquals((byte[]) v, m.columnBlob(st, 0));
+            assertEquals(0, m.reset(st));
+        }
+        assertEquals(0, m.finalizeStmt(st));
+        assertEquals(0, m.closeV2(db));
+    }
+
     private static int prepare(SqliteModule m, int db, String sql) {
         SqliteModule.Prepared p = m.prepareV3(db, sql.getBytes(StandardCharsets.UTF_8), 0, 0);
         assertEquals(0, p.rc(), () -> m.errmsg(db));

@@ -415,13 +415,33 @@ public final class Database implements AutoCloseable {
         lock.lock();
         try {
             return runtime.locked(() -> {
-                if (closed) throw new SqliteException(SQLITE_MISUSE, "database is closed", null, -1, name, null);
+                if (closed) throw closedError();
                 checkNotInCallback();
                 return body.get();
             });
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * What {@link #locked} does before its body, for hot paths without a lambda: the connection's
+     * lock, then the runtime's, then the checks. Pair with {@link #exit()} in a finally block (and
+     * {@link SqliteRuntime#translated} in a catch), once this returned.
+     */
+    void enter() {
+        lock.lock();
+        runtime.enter();
+        if (closed || callbacks.running()) {
+            SqliteException refused = closed ? closedError() : inCallbackError();
+            exit();
+            throw refused;
+        }
+    }
+
+    void exit() {
+        runtime.exit();
+        lock.unlock();
     }
 
     /** The exception for a failed call: SQLite's code and message, the SQL and error offset, and any callback failure. */
@@ -438,10 +458,16 @@ public final class Database implements AutoCloseable {
 
     /** A callback of this connection is running: it may not use the connection (SQLite is in the middle of a call). */
     void checkNotInCallback() {
-        if (callbacks.running()) {
-            throw new SqliteException(SQLITE_MISUSE, "a callback of this connection cannot use the connection it was called from",
-                null, -1, name, null);
-        }
+        if (callbacks.running()) throw inCallbackError();
+    }
+
+    private SqliteException inCallbackError() {
+        return new SqliteException(SQLITE_MISUSE, "a callback of this connection cannot use the connection it was called from",
+            null, -1, name, null);
+    }
+
+    private SqliteException closedError() {
+        return new SqliteException(SQLITE_MISUSE, "database is closed", null, -1, name, null);
     }
 
     /** After a call that succeeded: a callback that threw (e.g. a rollback hook) still fails the call. */

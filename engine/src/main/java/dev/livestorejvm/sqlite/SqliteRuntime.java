@@ -240,14 +240,34 @@ public final class SqliteRuntime implements AutoCloseable {
         lock.lock();
         try {
             return body.get();
-        } catch (dev.livestorejvm.wasm.WasmAbort abort) {
-            throw new SqliteException(dev.livestorejvm.vfs.ResultCodes.SQLITE_INTERNAL,
-                "the SQLite module stopped: " + abort.getMessage(), null, -1, null, abort);
-        } catch (WasmOutOfMemory oom) {
-            throw new SqliteException(SQLITE_NOMEM, oom.getMessage(), null, -1, null, oom);
+        } catch (RuntimeException e) {
+            throw translated(e);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Takes the runtime's lock, for hot paths that call the module without a {@link #locked} body
+     * (no lambda per call): {@code enter(); try { ... } catch (RuntimeException e) { throw
+     * translated(e); } finally { exit(); }}.
+     */
+    void enter() {
+        lock.lock();
+    }
+
+    void exit() {
+        lock.unlock();
+    }
+
+    /** What a failure of the module becomes for callers: a stopped module or an exhausted heap as {@link SqliteException}. */
+    static RuntimeException translated(RuntimeException e) {
+        if (e instanceof dev.livestorejvm.wasm.WasmAbort) {
+            return new SqliteException(dev.livestorejvm.vfs.ResultCodes.SQLITE_INTERNAL,
+                "the SQLite module stopped: " + e.getMessage(), null, -1, null, e);
+        }
+        if (e instanceof WasmOutOfMemory) return new SqliteException(SQLITE_NOMEM, e.getMessage(), null, -1, null, e);
+        return e;
     }
 
     /**

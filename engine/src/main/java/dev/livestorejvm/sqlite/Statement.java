@@ -60,30 +60,30 @@ public final class Statement implements AutoCloseable {
     }
 
     public Statement bindNull(int index) {
-        return bindChecked(index, () -> module.bindNull(handle, index));
+        return bindValue(index, BIND_NULL, 0, 0, null);
     }
 
     public Statement bindLong(int index, long value) {
-        return bindChecked(index, () -> module.bindInt64(handle, index, value));
+        return bindValue(index, BIND_LONG, value, 0, null);
     }
 
     public Statement bindDouble(int index, double value) {
-        return bindChecked(index, () -> module.bindDouble(handle, index, value));
+        return bindValue(index, BIND_DOUBLE, 0, value, null);
     }
 
     /** Binds text; null binds NULL. */
     public Statement bindText(int index, String value) {
-        return value == null ? bindNull(index) : bindChecked(index, () -> module.bindText(handle, index, value));
+        return bindValue(index, value == null ? BIND_NULL : BIND_TEXT, 0, 0, value);
     }
 
     /** Binds a blob; null binds NULL. */
     public Statement bindBlob(int index, byte[] value) {
-        return value == null ? bindNull(index) : bindChecked(index, () -> module.bindBlob(handle, index, value));
+        return bindValue(index, value == null ? BIND_NULL : BIND_BLOB, 0, 0, value);
     }
 
     /** Binds a blob of {@code length} zero bytes. */
     public Statement bindZeroBlob(int index, int length) {
-        return bindChecked(index, () -> module.bindZeroblob(handle, index, length));
+        return bindValue(index, BIND_ZEROBLOB, length, 0, null);
     }
 
     /**
@@ -135,7 +135,14 @@ public final class Statement implements AutoCloseable {
 
     /** Sets every parameter back to NULL. */
     public Statement clearBindings() {
-        locked(() -> module.clearBindings(handle));
+        enter();
+        try {
+            module.clearBindings(handle);
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
         return this;
     }
 
@@ -143,38 +150,53 @@ public final class Statement implements AutoCloseable {
 
     /** Runs to the next row: true if there is one to read, false when done. */
     public boolean step() {
-        return locked(() -> {
-            int rc = module.step(handle);
+        enter();
+        try {
             hasRow = false;
+            int rc = module.step(handle);
             if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw db.error(rc, sql);
             db.throwPendingCallbackError(sql);
             // read once per row, not once per getter (a recompile after a schema change may alter it)
             if (rc == SQLITE_ROW) columns = module.columnCount(handle);
             return hasRow = rc == SQLITE_ROW;
-        });
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
     }
 
     /** Steps to the end and returns the rows changed ({@code sqlite3_changes64}); resets for reuse. */
     public long executeUpdate() {
-        return locked(() -> {
+        enter();
+        try {
             try {
                 while (step()) {
                     // rows of e.g. RETURNING or a PRAGMA are read past
                 }
                 return module.changes64(db.handle);
             } finally {
+                hasRow = false;
                 module.reset(handle);
             }
-        });
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
     }
 
     /** Makes the statement ready to run again; bindings are kept. */
     public Statement reset() {
-        locked(() -> {
+        enter();
+        try {
             hasRow = false;
             module.reset(handle);   // its code repeats the last step's error, already reported
-            return null;
-        });
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
         return this;
     }
 
@@ -217,7 +239,14 @@ public final class Statement implements AutoCloseable {
 
     /** The storage class of the value in {@code column} of the current row. */
     public ColumnType columnType(int column) {
-        return row(column, () -> ColumnType.of(module.columnType(handle, column)));
+        enterRow(column);
+        try {
+            return ColumnType.of(module.columnType(handle, column));
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
     }
 
     public boolean isNull(int column) {
@@ -226,7 +255,14 @@ public final class Statement implements AutoCloseable {
 
     /** The value as a 64-bit integer (SQLite's conversion rules; NULL reads as 0). */
     public long getLong(int column) {
-        return row(column, () -> module.columnInt64(handle, column));
+        enterRow(column);
+        try {
+            return module.columnInt64(handle, column);
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
     }
 
     public int getInt(int column) {
@@ -234,22 +270,44 @@ public final class Statement implements AutoCloseable {
     }
 
     public double getDouble(int column) {
-        return row(column, () -> module.columnDouble(handle, column));
+        enterRow(column);
+        try {
+            return module.columnDouble(handle, column);
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
     }
 
     /** The value as text, or null for NULL. */
     public String getText(int column) {
-        return row(column, () -> module.columnText(handle, column));
+        enterRow(column);
+        try {
+            return module.columnText(handle, column);
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
     }
 
     /** The value as bytes, or null for NULL. */
     public byte[] getBlob(int column) {
-        return row(column, () -> module.columnType(handle, column) == 5 ? null : module.columnBlob(handle, column));
+        enterRow(column);
+        try {
+            return module.columnType(handle, column) == 5 ? null : module.columnBlob(handle, column);
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
     }
 
     /** The value in its storage class: Long, Double, String, byte[] or null. */
     public Object getObject(int column) {
-        return row(column, () -> {
+        enterRow(column);
+        try {
             switch (ColumnType.of(module.columnType(handle, column))) {
                 case INTEGER: return module.columnInt64(handle, column);
                 case FLOAT: return module.columnDouble(handle, column);
@@ -257,7 +315,11 @@ public final class Statement implements AutoCloseable {
                 case BLOB: return module.columnBlob(handle, column);
                 default: return null;
             }
-        });
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
     }
 
     public long getLong(String column) {
@@ -328,32 +390,70 @@ public final class Statement implements AutoCloseable {
 
     private <T> T locked(Supplier<T> body) {
         return db.locked(() -> {
-            if (closed) throw new SqliteException(SQLITE_MISUSE, "statement is closed", sql, -1, db.name(), null);
+            if (closed) throw closedError();
             return body.get();
         });
     }
 
-    private <T> T row(int column, Supplier<T> read) {
-        return locked(() -> {
-            if (!hasRow) throw new SqliteException(SQLITE_MISUSE, "no current row: step() first", sql, -1, db.name(), null);
-            checkColumn(column);
-            return read.get();
-        });
+    // The hot paths (bind, step, column getters, reset) take the locks through enter() and db.exit()
+    // rather than locked(...): no lambda, no boxing per call.
+
+    /** {@link Database#enter()}, then the statement's own check; pair with {@code db.exit()}. */
+    private void enter() {
+        db.enter();
+        if (closed) {
+            SqliteException refused = closedError();
+            db.exit();
+            throw refused;
+        }
+    }
+
+    /** {@link #enter()} for a read of {@code column} of the current row. */
+    private void enterRow(int column) {
+        enter();
+        if (!hasRow || column < 0 || column >= columns) {
+            SqliteException refused = !hasRow
+                ? new SqliteException(SQLITE_MISUSE, "no current row: step() first", sql, -1, db.name(), null)
+                : rangeError(column, columns);
+            db.exit();
+            throw refused;
+        }
+    }
+
+    private SqliteException closedError() {
+        return new SqliteException(SQLITE_MISUSE, "statement is closed", sql, -1, db.name(), null);
     }
 
     private void checkColumn(int column) {
         int n = hasRow ? columns : module.columnCount(handle);
-        if (column < 0 || column >= n) {
-            throw new SqliteException(SQLITE_RANGE, "column index " + column + " out of range 0.." + (n - 1), sql, -1, db.name(), null);
-        }
+        if (column < 0 || column >= n) throw rangeError(column, n);
     }
 
-    private Statement bindChecked(int index, Supplier<Integer> bind) {
-        locked(() -> {
-            int rc = bind.get();
+    private SqliteException rangeError(int column, int n) {
+        return new SqliteException(SQLITE_RANGE, "column index " + column + " out of range 0.." + (n - 1), sql, -1, db.name(), null);
+    }
+
+    private static final int BIND_NULL = 0, BIND_LONG = 1, BIND_DOUBLE = 2, BIND_TEXT = 3, BIND_BLOB = 4, BIND_ZEROBLOB = 5;
+
+    /** One bind of the given kind: {@code n} for longs and zeroblob lengths, {@code d} for doubles, {@code v} for text and blobs. */
+    private Statement bindValue(int index, int kind, long n, double d, Object v) {
+        enter();
+        try {
+            int rc;
+            switch (kind) {
+                case BIND_LONG: rc = module.bindInt64(handle, index, n); break;
+                case BIND_DOUBLE: rc = module.bindDouble(handle, index, d); break;
+                case BIND_TEXT: rc = module.bindText(handle, index, (String) v); break;
+                case BIND_BLOB: rc = module.bindBlob(handle, index, (byte[]) v); break;
+                case BIND_ZEROBLOB: rc = module.bindZeroblob(handle, index, (int) n); break;
+                default: rc = module.bindNull(handle, index); break;
+            }
             if (rc != 0) throw db.error(rc, sql);
-            return null;
-        });
+        } catch (RuntimeException e) {
+            throw SqliteRuntime.translated(e);
+        } finally {
+            db.exit();
+        }
         return this;
     }
 

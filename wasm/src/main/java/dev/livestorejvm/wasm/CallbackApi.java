@@ -1,8 +1,6 @@
 package dev.livestorejvm.wasm;
 
 import static dev.livestorejvm.wasm.WasmExport.*;
-import static dev.livestorejvm.wasm.WasmInstance.hi;
-import static dev.livestorejvm.wasm.WasmInstance.lo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -122,16 +120,17 @@ public final class CallbackApi {
     }
 
     private Object value(int v) {
-        switch (wasm.callInt(sqlite3_value_type, v)) {
-            case 1: return wasm.callLong(sqlite3_value_int64, v);
-            case 2: return wasm.callDouble(sqlite3_value_double, v);
+        HotCalls hot = wasm.hot;
+        switch (hot.sqlite3_value_type(v)) {
+            case 1: return wasm.i64(hot.sqlite3_value_int64(v));
+            case 2: return hot.sqlite3_value_double(v);
             case 3: {
-                int p = wasm.callInt(sqlite3_value_text, v);
-                return p == 0 ? "" : wasm.readUtf8(p, wasm.callInt(sqlite3_value_bytes, v));
+                int p = hot.sqlite3_value_text(v);
+                return p == 0 ? "" : wasm.readUtf8(p, hot.sqlite3_value_bytes(v));
             }
             case 4: {
-                int p = wasm.callInt(sqlite3_value_blob, v);
-                int n = wasm.callInt(sqlite3_value_bytes, v);
+                int p = hot.sqlite3_value_blob(v);
+                int n = hot.sqlite3_value_bytes(v);
                 return p == 0 || n == 0 ? new byte[0] : wasm.memory.readBytes(p, n);
             }
             default: return null;
@@ -140,31 +139,23 @@ public final class CallbackApi {
 
     /** Sets a function's result from a Long/Integer/Short/Byte, Double/Float, Boolean, String, byte[] or null. */
     public void result(int ctx, Object value) {
+        HotCalls hot = wasm.hot;
         if (value == null) {
-            wasm.call(sqlite3_result_null, ctx);
+            hot.sqlite3_result_null(ctx);
         } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
             long v = ((Number) value).longValue();
-            wasm.call(sqlite3_result_int64, ctx, lo(v), hi(v));
+            hot.sqlite3_result_int64(ctx, (int) v, (int) (v >>> 32));   // i64 legalized: lo, hi
         } else if (value instanceof Double || value instanceof Float) {
-            wasm.call(sqlite3_result_double, ctx, Double.doubleToRawLongBits(((Number) value).doubleValue()));
+            hot.sqlite3_result_double(ctx, ((Number) value).doubleValue());
         } else if (value instanceof Boolean) {
-            wasm.call(sqlite3_result_int64, ctx, (Boolean) value ? 1 : 0, 0);
+            hot.sqlite3_result_int64(ctx, (Boolean) value ? 1 : 0, 0);
         } else if (value instanceof String) {
+            // SQLITE_TRANSIENT: SQLite copies before returning, so the reused buffer serves (no callback runs meanwhile)
             byte[] utf8 = ((String) value).getBytes(StandardCharsets.UTF_8);
-            int p = wasm.bytes(utf8);
-            try {
-                wasm.call(sqlite3_result_text, ctx, p, utf8.length, TRANSIENT);
-            } finally {
-                wasm.free(p);
-            }
+            hot.sqlite3_result_text(ctx, wasm.scratch(utf8), utf8.length, TRANSIENT);
         } else if (value instanceof byte[]) {
             byte[] b = (byte[]) value;
-            int p = wasm.bytes(b);
-            try {
-                wasm.call(sqlite3_result_blob, ctx, p, b.length, TRANSIENT);
-            } finally {
-                wasm.free(p);
-            }
+            hot.sqlite3_result_blob(ctx, wasm.scratch(b), b.length, TRANSIENT);
         } else {
             resultError(ctx, "a function returned a " + value.getClass().getName() + ", which has no SQLite type");
         }

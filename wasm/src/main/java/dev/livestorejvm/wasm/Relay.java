@@ -66,6 +66,11 @@ final class Relay {
     }
 
     private String methodName(int ptr) {
-        return methodNames.computeIfAbsent(ptr, wasm::readCString);
+        String name = methodNames.get(ptr);   // not computeIfAbsent(ptr, wasm::readCString): that allocates a method reference per call
+        if (name == null) {
+            name = wasm.readCString(ptr);
+            methodNames.put(ptr, name);
+        }
+        return name;
     }
 }

@@ -1,8 +1,6 @@
 package dev.livestorejvm.wasm;
 
 import static dev.livestorejvm.wasm.WasmExport.*;
-import static dev.livestorejvm.wasm.WasmInstance.hi;
-import static dev.livestorejvm.wasm.WasmInstance.lo;
 
 import dev.livestorejvm.vfs.Vfs;
 import java.io.PrintStream;
@@ -28,6 +26,8 @@ public final class SqliteModule {
     private final Options options;
     private final Relay relay;
     private final WasmInstance wasm;
+    /** Typed calls of the exports used per row or statement: no argument arrays, no dispatch switch. */
+    private final HotCalls hot;
     private volatile IntConsumer sleeper = SqliteModule::sleepMicros;
     private final CallbackApi callbacks;
     private final SessionApi sessions;
@@ -86,11 +86,12 @@ public final class SqliteModule {
     /** The outcome of {@code sqlite3_prepare_v3}: {@code stmt} is 0 for an empty statement. */
     public record Prepared(int rc, int stmt, int tailOffset) {}
 
-    private SqliteModule(Options options) {
+    private SqliteModule(Options options, boolean directCalls) {
         this.options = options;
         this.relay = new Relay();
         HostImports host = new HostImports(relay, options.clock(), options.stdout(), options.stderr());
-        this.wasm = WasmInstance.load(options.binary(), options.mode(), options.maxMemory(), host);
+        this.wasm = WasmInstance.load(options.binary(), options.mode(), options.maxMemory(), host, directCalls);
+        this.hot = wasm.hot;
         relay.attach(wasm);
         this.callbacks = new CallbackApi(wasm, relay);
         this.sessions = new SessionApi(wasm);
@@ -108,7 +109,12 @@ public final class SqliteModule {
 
     /** Instantiates the binary and runs its start-up (constructors, {@code main}, {@code sqlite3_initialize}). */
     public static SqliteModule load(Options options) {
-        return new SqliteModule(options);
+        return new SqliteModule(options, true);
+    }
+
+    /** As {@link #load}, with the hot exports called through Chicory's export functions even when compiled: for cross-checks. */
+    static SqliteModule loadWithoutDirectCalls(Options options) {
+        return new SqliteModule(options, false);
     }
 
     public Options options() {
@@ -117,6 +123,11 @@ public final class SqliteModule {
 
     public BinaryInfo binaryInfo() {
         return BinaryInfo.of(options.binary());
+    }
+
+    /** How this module calls its hot exports: direct calls of the compiled code, or Chicory's export functions. */
+    HotCalls hotCalls() {
+        return hot;
     }
 
     /** True once the binary aborted or trapped: every later call fails. */
@@ -233,11 +244,11 @@ public final class SqliteModule {
     }
 
     public int errcode(int db) {
-        return wasm.callInt(sqlite3_errcode, db);
+        return hot.sqlite3_errcode(db);
     }
 
     public int extendedErrcode(int db) {
-        return wasm.callInt(sqlite3_extended_errcode, db);
+        return hot.sqlite3_extended_errcode(db);
     }
 
     public String errmsg(int db) {
@@ -253,26 +264,26 @@ public final class SqliteModule {
     public int exec(int db, String sql) {
         int zSql = wasm.cString(sql);
         try {
-            return wasm.callInt(sqlite3_exec, db, zSql, 0, 0, 0);
+            return hot.sqlite3_exec(db, zSql, 0, 0, 0);
         } finally {
             wasm.free(zSql);
         }
     }
 
     public long changes64(int db) {
-        return wasm.callLong(sqlite3_changes64, db);
+        return wasm.i64(hot.sqlite3_changes64(db));
     }
 
     public long totalChanges64(int db) {
-        return wasm.callLong(sqlite3_total_changes64, db);
+        return wasm.i64(hot.sqlite3_total_changes64(db));
     }
 
     public long lastInsertRowid(int db) {
-        return wasm.callLong(sqlite3_last_insert_rowid, db);
+        return wasm.i64(hot.sqlite3_last_insert_rowid(db));
     }
 
     public boolean getAutocommit(int db) {
-        return wasm.callInt(sqlite3_get_autocommit, db) != 0;
+        return hot.sqlite3_get_autocommit(db) != 0;
     }
 
     public int busyTimeout(int db, int millis) {
@@ -343,7 +354,7 @@ public final class SqliteModule {
             wasm.memory.writeByte(zSql + len, (byte) 0);
             wasm.memory.writeI32(out, 0);
             wasm.memory.writeI32(out + 4, 0);
-            int rc = wasm.callInt(sqlite3_prepare_v3, db, zSql, len + 1, prepFlags, out, out + 4);
+            int rc = hot.sqlite3_prepare_v3(db, zSql, len + 1, prepFlags, out, out + 4);
             int stmt = wasm.memory.readInt(out);
             int tail = wasm.memory.readInt(out + 4);
             return new Prepared(rc, stmt, tail == 0 ? sqlUtf8.length : offset + (tail - zSql));
@@ -354,23 +365,23 @@ public final class SqliteModule {
     }
 
     public int step(int stmt) {
-        return wasm.callInt(sqlite3_step, stmt);
+        return hot.sqlite3_step(stmt);
     }
 
     public int reset(int stmt) {
-        return wasm.callInt(sqlite3_reset, stmt);
+        return hot.sqlite3_reset(stmt);
     }
 
     public int finalizeStmt(int stmt) {
-        return wasm.callInt(sqlite3_finalize, stmt);
+        return hot.sqlite3_finalize(stmt);
     }
 
     public int clearBindings(int stmt) {
-        return wasm.callInt(sqlite3_clear_bindings, stmt);
+        return hot.sqlite3_clear_bindings(stmt);
     }
 
     public int bindParameterCount(int stmt) {
-        return wasm.callInt(sqlite3_bind_parameter_count, stmt);
+        return hot.sqlite3_bind_parameter_count(stmt);
     }
 
     /** 1-based index of a named parameter (with its prefix: {@code :a}, {@code @a}, {@code $a}), or 0. */
@@ -388,38 +399,38 @@ public final class SqliteModule {
     }
 
     public int bindNull(int stmt, int index) {
-        return wasm.callInt(sqlite3_bind_null, stmt, index);
+        return hot.sqlite3_bind_null(stmt, index);
     }
 
     public int bindInt64(int stmt, int index, long value) {
-        return wasm.callInt(sqlite3_bind_int64, stmt, index, lo(value), hi(value));
+        return hot.sqlite3_bind_int64(stmt, index, (int) value, (int) (value >>> 32));   // i64 legalized: lo, hi
     }
 
     public int bindDouble(int stmt, int index, double value) {
-        return wasm.callInt(sqlite3_bind_double, stmt, index, Double.doubleToRawLongBits(value));
+        return hot.sqlite3_bind_double(stmt, index, value);
     }
 
     // Binds copy the value (SQLITE_TRANSIENT) before returning, so one reused buffer serves them all.
 
     public int bindText(int stmt, int index, String value) {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        return wasm.callInt(sqlite3_bind_text, stmt, index, wasm.scratch(utf8), utf8.length, TRANSIENT);
+        return hot.sqlite3_bind_text(stmt, index, wasm.scratch(utf8), utf8.length, TRANSIENT);
     }
 
     public int bindBlob(int stmt, int index, byte[] value) {
-        return wasm.callInt(sqlite3_bind_blob, stmt, index, wasm.scratch(value), value.length, TRANSIENT);
+        return hot.sqlite3_bind_blob(stmt, index, wasm.scratch(value), value.length, TRANSIENT);
     }
 
     public int bindZeroblob(int stmt, int index, int length) {
-        return wasm.callInt(sqlite3_bind_zeroblob, stmt, index, length);
+        return hot.sqlite3_bind_zeroblob(stmt, index, length);
     }
 
     public int columnCount(int stmt) {
-        return wasm.callInt(sqlite3_column_count, stmt);
+        return hot.sqlite3_column_count(stmt);
     }
 
     public int dataCount(int stmt) {
-        return wasm.callInt(sqlite3_data_count, stmt);
+        return hot.sqlite3_data_count(stmt);
     }
 
     public String columnName(int stmt, int col) {
@@ -428,28 +439,28 @@ public final class SqliteModule {
 
     /** {@code SQLITE_INTEGER} 1, {@code FLOAT} 2, {@code TEXT} 3, {@code BLOB} 4, {@code NULL} 5. */
     public int columnType(int stmt, int col) {
-        return wasm.callInt(sqlite3_column_type, stmt, col);
+        return hot.sqlite3_column_type(stmt, col);
     }
 
     public long columnInt64(int stmt, int col) {
-        return wasm.callLong(sqlite3_column_int64, stmt, col);
+        return wasm.i64(hot.sqlite3_column_int64(stmt, col));
     }
 
     public double columnDouble(int stmt, int col) {
-        return wasm.callDouble(sqlite3_column_double, stmt, col);
+        return hot.sqlite3_column_double(stmt, col);
     }
 
     /** The value as text (converted if need be), or null for NULL. */
     public String columnText(int stmt, int col) {
-        int p = wasm.callInt(sqlite3_column_text, stmt, col);
+        int p = hot.sqlite3_column_text(stmt, col);
         if (p == 0) return null;
-        return wasm.readUtf8(p, wasm.callInt(sqlite3_column_bytes, stmt, col));
+        return wasm.readUtf8(p, hot.sqlite3_column_bytes(stmt, col));
     }
 
     /** The value as a blob (converted if need be); empty for NULL or a zero-length blob. */
     public byte[] columnBlob(int stmt, int col) {
-        int p = wasm.callInt(sqlite3_column_blob, stmt, col);
-        int n = wasm.callInt(sqlite3_column_bytes, stmt, col);
+        int p = hot.sqlite3_column_blob(stmt, col);
+        int n = hot.sqlite3_column_bytes(stmt, col);
         return p == 0 || n == 0 ? new byte[0] : wasm.memory.readBytes(p, n);
     }
 

@@ -11,7 +11,9 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.livestorejvm.wasm.compiled.WaSqliteDefault;
+import dev.livestorejvm.wasm.compiled.WaSqliteDefaultHotCalls;
 import dev.livestorejvm.wasm.compiled.WaSqliteFts5;
+import dev.livestorejvm.wasm.compiled.WaSqliteFts5HotCalls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,27 +21,39 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * One instantiated binary: calls into its exports by name, i64 legalization, and linear-memory
- * helpers. Not thread-safe: the owner serializes every call (the binary is SQLITE_THREADSAFE=0).
+ * One instantiated binary: calls into its exports by name, typed calls of the hot exports
+ * ({@link #hot}), i64 legalization, and linear-memory helpers. Not thread-safe: the owner
+ * serializes every call (the binary is SQLITE_THREADSAFE=0).
  */
 final class WasmInstance {
     final WasmBinary binary;
     final Instance instance;
     final Memory memory;
     final RelaySlots slots;
+    /** The exports called per row or statement, typed; direct calls of the compiled code when compiled. */
+    final HotCalls hot;
     private final ExportFunction[] bound = new ExportFunction[WasmExport.values().length];
     private WasmAbort failure;
 
-    private WasmInstance(WasmBinary binary, Instance instance, RelaySlots slots) {
+    private WasmInstance(WasmBinary binary, Instance instance, RelaySlots slots, HotCalls hot) {
         this.binary = binary;
         this.instance = instance;
         this.slots = slots;
         slots.install(instance, binary);
         this.memory = instance.memory();
+        this.hot = hot.attach(this);
     }
 
     /** Parses (or loads the compiled form of) the binary and links the host functions. */
     static WasmInstance load(WasmBinary binary, ExecutionMode mode, long maxMemory, HostImports host) {
+        return load(binary, mode, maxMemory, host, true);
+    }
+
+    /**
+     * As {@link #load(WasmBinary, ExecutionMode, long, HostImports)}; {@code directCalls} false makes
+     * the hot exports go through Chicory's export functions even when compiled (for cross-checks).
+     */
+    static WasmInstance load(WasmBinary binary, ExecutionMode mode, long maxMemory, HostImports host, boolean directCalls) {
         WasmModule module = mode == ExecutionMode.COMPILED ? compiledModule(binary) : parse(binary);
         List<HostFunction> functions = host.functions(module, binary);
         RelaySlots slots = new RelaySlots();
@@ -60,7 +74,14 @@ final class WasmInstance {
         if (mode == ExecutionMode.COMPILED) {
             builder.withMachineFactory(binary == WasmBinary.FTS5 ? WaSqliteFts5::create : WaSqliteDefault::create);
         }
-        WasmInstance wasm = new WasmInstance(binary, builder.build(), slots);
+        Instance instance = builder.build();
+        HotCalls hot;
+        if (mode == ExecutionMode.COMPILED && directCalls) {
+            hot = binary == WasmBinary.FTS5 ? new WaSqliteFts5HotCalls(instance) : new WaSqliteDefaultHotCalls(instance);
+        } else {
+            hot = new HotCallsViaExports(instance, binary);
+        }
+        WasmInstance wasm = new WasmInstance(binary, instance, slots, hot);
         // Emscripten start-up: static constructors, then main(0, 0), which runs sqlite3_initialize()
         // (the build has SQLITE_OMIT_AUTOINIT).
         wasm.call(WasmExport.wasm_call_ctors);
@@ -98,16 +119,34 @@ final class WasmInstance {
 
     /** Calls an export; a trap or abort poisons the instance so that no later call runs on a broken heap. */
     long[] call(WasmExport e, long... args) {
-        if (failure != null) throw new WasmAbort("the SQLite module stopped earlier and cannot be used: " + failure.getMessage(), failure);
+        enter();
         try {
             return export(e).apply(args);
-        } catch (WasmAbort abort) {
-            failure = abort;
-            throw abort;
-        } catch (StackOverflowError | ChicoryException trap) {
-            failure = new WasmAbort("WebAssembly trap in " + e + ": " + trap, trap);
-            throw failure;
+        } catch (RuntimeException | StackOverflowError t) {
+            throw trapped(e, t);
         }
+    }
+
+    /** Before every call: refuses to run on a module that stopped. */
+    void enter() {
+        if (failure != null) throw new WasmAbort("the SQLite module stopped earlier and cannot be used: " + failure.getMessage(), failure);
+    }
+
+    /**
+     * What a call of {@code e} that threw {@code t} throws: an abort or a trap poisons the instance
+     * (the C stack and heap are left mid-call) and comes out as {@link WasmAbort}; anything else as is.
+     */
+    RuntimeException trapped(WasmExport e, Throwable t) {
+        if (t instanceof WasmAbort) {
+            failure = (WasmAbort) t;
+            return failure;
+        }
+        if (t instanceof StackOverflowError || t instanceof ChicoryException) {
+            failure = new WasmAbort("WebAssembly trap in " + e + ": " + t, t);
+            return failure;
+        }
+        if (t instanceof Error) throw (Error) t;
+        return (RuntimeException) t;
     }
 
     int callInt(WasmExport e, long... args) {
@@ -116,9 +155,12 @@ final class WasmInstance {
 
     /** An i64 result: the low half is returned, the high half waits in {@code __emscripten_tempret_get}. */
     long callLong(WasmExport e, long... args) {
-        long lo = callInt(e, args) & 0xffffffffL;
-        long hi = callInt(WasmExport._emscripten_tempret_get);
-        return (hi << 32) | lo;
+        return i64(callInt(e, args));
+    }
+
+    /** The i64 result of the call that just returned its low half {@code lo}. */
+    long i64(int lo) {
+        return ((long) hot._emscripten_tempret_get() << 32) | (lo & 0xffffffffL);
     }
 
     double callDouble(WasmExport e, long... args) {
@@ -136,13 +178,13 @@ final class WasmInstance {
     // ---- linear memory ----
 
     int malloc(long size) {
-        int p = callInt(WasmExport.sqlite3_malloc64, lo(size), hi(size));
+        int p = hot.sqlite3_malloc64((int) size, (int) (size >>> 32));
         if (p == 0 && size > 0) throw new WasmOutOfMemory("sqlite3_malloc64(" + size + ") failed in the SQLite module");
         return p;
     }
 
     void free(int ptr) {
-        if (ptr != 0) call(WasmExport.sqlite3_free, ptr);
+        if (ptr != 0) hot.sqlite3_free(ptr);
     }
 
     /** Copies a Java string into a new NUL-terminated UTF-8 buffer; free it with {@link #free}. */

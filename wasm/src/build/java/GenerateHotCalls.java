@@ -90,6 +90,7 @@ public final class GenerateHotCalls {
                 if (fn == null) fail(spec[2] + " has no function export " + min + " (" + export + ")");
                 if (fn < module.imports) fail(export + " is an imported function in " + spec[2]);
                 Sig sig = module.types.get(module.functionTypes.get(fn - module.imports));
+                if (sig.result().length() > 1) fail(spec[2] + ": export " + export + " has several results");
                 String[] owner = methods.get("func_" + fn);
                 if (owner == null) fail("no compiled method func_" + fn + " (" + export + ") in " + classes + "/" + name + "MachineFuncGroup_*");
                 String expected = descriptor(sig);
@@ -328,7 +329,6 @@ public final class GenerateHotCalls {
                 for (int k = u32(), j = 0; j < k; j++) p.append(valType(where));
                 StringBuilder r = new StringBuilder();
                 for (int k = u32(), j = 0; j < k; j++) r.append(valType(where));
-                if (r.length() > 1) fail(where + ": type " + i + " has several results");
                 types.add(new Sig(p.toString(), r.toString()));
             }
         }

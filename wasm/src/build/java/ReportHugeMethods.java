@@ -27,7 +27,7 @@ public final class ReportHugeMethods {
         Map<Integer, String> names = exportNames(Files.readAllBytes(Paths.get(args[2])),
             Files.readString(Paths.get(args[3])), Integer.parseInt(args[4]));
         int limit = Integer.parseInt(args[5]);
-        List<String> lines = new ArrayList<>();
+        List<Huge> huge = new ArrayList<>();
         int methods = 0;
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files.sorted()::iterator) {
@@ -44,24 +44,24 @@ public final class ReportHugeMethods {
                         int idx = Integer.parseInt(f.group(1));
                         wasm = " (wasm function " + idx + (names.containsKey(idx) ? ", export " + names.get(idx) : "") + ")";
                     }
-                    lines.add(String.format("  %,7d bytes  %s.%s%s", size, file.replace(".class", ""), name, wasm));
+                    huge.add(new Huge(file.replace(".class", "") + "." + name, size, wasm));
                 }
             }
         }
-        lines.sort((a, b) -> b.compareTo(a));
-        System.out.println("[huge-methods] " + prefix + ": " + lines.size() + " of " + methods
+        huge.sort((a, b) -> Integer.compare(b.size(), a.size()));
+        System.out.println("[huge-methods] " + prefix + ": " + huge.size() + " of " + methods
             + " generated methods exceed " + limit + " bytes (HotSpot's HugeMethodLimit: these are never JIT-compiled)");
-        lines.forEach(System.out::println);
+        for (Huge h : huge) System.out.println(String.format("  %,7d bytes  %s%s", h.size(), h.method(), h.wasm()));
         if (args.length > 6) {   // the same list for the tests: "<method> <bytes>" per line
             List<String> plain = new ArrayList<>();
-            for (String l : lines) {
-                String[] w = l.trim().split("\\s+");
-                plain.add(w[2] + " " + w[0].replace(",", ""));
-            }
+            for (Huge h : huge) plain.add(h.method() + " " + h.size());
             Files.createDirectories(Paths.get(args[6]).toAbsolutePath().getParent());
             Files.write(Paths.get(args[6]), plain);
         }
     }
+
+    /** A generated method over the limit: class.method, bytecode size, and the wasm function it came from. */
+    record Huge(String method, int size, String wasm) {}
 
     /** {name, code length} of every method of a class file. */
     static List<Object[]> methodSizes(Path classFile) throws IOException {

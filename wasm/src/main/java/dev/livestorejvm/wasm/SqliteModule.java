@@ -45,10 +45,13 @@ public final class SqliteModule {
             if (maxMemory < 0) throw new IllegalArgumentException("maxMemory < 0: " + maxMemory);
         }
 
-        /** The default binary, compiled, wall clock, {@link SecureRandom} entropy, System.out/err, no memory cap. */
+        /**
+         * The default binary, compiled, wall clock, {@link SecureRandom} entropy (made when SQLite
+         * first asks for it), System.out/err, no memory cap.
+         */
         public static Options defaults() {
             return new Options(WasmBinary.DEFAULT, ExecutionMode.COMPILED, Clock.systemDefaultZone(),
-                new SecureRandom(), System.out, System.err, 0);
+                new LazySecureRandom(), System.out, System.err, 0);
         }
 
         public Options withBinary(WasmBinary b) {

@@ -53,7 +53,7 @@ final class WasmInstance {
      * the hot exports go through Chicory's export functions even when compiled (for cross-checks).
      */
     static WasmInstance load(WasmBinary binary, ExecutionMode mode, long maxMemory, HostImports host, boolean directCalls) {
-        WasmModule module = mode == ExecutionMode.COMPILED ? compiledModule(binary) : parse(binary);
+        WasmModule module = mode == ExecutionMode.COMPILED ? CompiledModules.of(binary) : parse(binary);
         List<HostFunction> functions = host.functions(module, binary);
         RelaySlots slots = new RelaySlots();
         Instance.Builder builder = Instance.builder(module)
@@ -88,10 +88,6 @@ final class WasmInstance {
         int rc = wasm.callInt(WasmExport.main, 0, 0);
         if (rc != 0) throw new WasmAbort("main() returned " + rc + ": sqlite3_initialize failed");
         return wasm;
-    }
-
-    private static WasmModule compiledModule(WasmBinary binary) {
-        return binary == WasmBinary.FTS5 ? WaSqliteFts5.load() : WaSqliteDefault.load();
     }
 
     private static WasmModule parse(WasmBinary binary) {

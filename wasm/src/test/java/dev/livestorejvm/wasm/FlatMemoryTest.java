@@ -69,6 +69,16 @@ class FlatMemoryTest {
     }
 
     @Test
+    void zeroClearsEverythingAndKeepsTheSize() {
+        FlatMemory m = new FlatMemory(new MemoryLimits(1, 4));
+        m.grow(1);
+        m.writeLong(PAGE + 100, -1L);
+        m.zero();
+        assertEquals(2, m.pages());
+        assertEquals(0L, m.readLong(PAGE + 100));
+    }
+
+    @Test
     void theLargestMemoryIsWhatAJavaArrayHolds() {
         FlatMemory m = new FlatMemory(new MemoryLimits(1, 65536));
         assertEquals(Integer.MAX_VALUE / PAGE, m.maximumPages());

@@ -31,11 +31,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * (xerial) in the same journal mode. WAL runs in exclusive locking mode on both sides, the only
  * WAL this engine's relayed VFS supports. {@code livestore-batch} is the engine's batch-atomic VFS
  * (one fdatasync per commit) and is compared with native DELETE. The issue's 10,000 commits are
- * sampled as time-bounded iterations: the score is the time of one commit.
+ * sampled as time-bounded iterations: the score is the time of one commit. Warm-up runs ~10,000
+ * commits first: a commit runs each of SQLite's pager and VFS paths once, so HotSpot compiles
+ * them only after thousands of commits, where native code is fast from the first.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 1, time = 2)
+@Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 3, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx512m"})
 @State(Scope.Benchmark)

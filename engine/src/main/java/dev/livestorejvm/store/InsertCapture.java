@@ -95,15 +95,15 @@ final class InsertCapture {
     }
 
     private List<Object> readBack(Table t) {
-        Rows r = sql.read("SELECT * FROM " + Sql.quoteTable(t.name()) + " WHERE _rowid_ = ?", List.of(db.lastInsertRowid()));
-        if (r.values().size() != 1) throw new StoreException("the row just inserted into " + t.name() + " is not there");
-        return Arrays.asList(r.values().get(0));
+        List<Object[]> r = sql.values("SELECT * FROM " + Sql.quoteTable(t.name()) + " WHERE _rowid_ = ?", List.of(db.lastInsertRowid()));
+        if (r.size() != 1) throw new StoreException("the row just inserted into " + t.name() + " is not there");
+        return Arrays.asList(r.get(0));
     }
 
     private boolean hasTriggers() {
         if (triggers == null) {
-            triggers = !sql.read("SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' UNION ALL "
-                + "SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' LIMIT 1", List.of()).values().isEmpty();
+            triggers = !sql.values("SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' UNION ALL "
+                + "SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' LIMIT 1", List.of()).isEmpty();
         }
         return triggers;
     }

@@ -111,6 +111,28 @@ final class StatementCache implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * Runs {@code body} in a transaction opened with {@code begin} ({@code BEGIN}, {@code BEGIN
+     * IMMEDIATE}), committed if it returns and rolled back if it or the commit fails. The two
+     * statements are prepared once (an exec would parse them every time).
+     */
+    <T> T transaction(String begin, java.util.function.Supplier<T> body) {
+        write(begin, List.of());
+        T result;
+        try {
+            result = body.get();
+            write("COMMIT", List.of());
+        } catch (RuntimeException | Error e) {
+            try {
+                if (!db.autocommit()) write("ROLLBACK", List.of());
+            } catch (RuntimeException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
+        return result;
+    }
+
     @Override
     public void close() {
         for (Cached c : cache.values()) c.st.close();

@@ -16,7 +16,9 @@ import java.util.TreeSet;
  * transaction, which a refused write must roll back.
  *
  * <p>On the leader's persisted state ({@code capture}) the writes run inside a session capture
- * and the changeset goes into {@code __livestore_session_changeset}, as LiveStore's leader does.
+ * and the changeset goes into {@code __livestore_session_changeset}, as LiveStore's leader does;
+ * an event whose only write is one plain insert gets the same changeset bytes from
+ * {@link InsertCapture} instead, without a session.
  * A session's replica keeps no changesets (it reloads the persisted state to roll back): it checks
  * the written tables with an update hook instead, which costs a callback per row where the session
  * extension prepares two statements per event, a cost the committing caller would pay.

@@ -156,9 +156,23 @@ class LiveStoreNodeInteropTest {
                     List.of(j.seqNum(), j.parentSeqNum(), j.name(), j.argsJson(), j.schemaHash(), j.syncMetadataJson()));
             }
         }
+        // and so are the changesets (the rollback's input): the Java leader writes those of one-insert
+        // events without a session, and they must be the bytes LiveStore's leader recorded
+        String javaChangesets = changesets("from-java");
+        assertEquals(7, javaChangesets.lines().count(), javaChangesets);
+        assertEquals(changesets("from-node"), javaChangesets);
         // Node rebuilds its state from Java's eventlog alone
         Files.delete(base.resolve("from-java").resolve(SCHEMA.stateFileName()));
         assertEquals(java, node("from-java", "read"));
+    }
+
+    /** {@code __livestore_session_changeset} of a closed store, one line per event, read by the native sqlite3 tool. */
+    String changesets(String storeId) throws Exception {
+        NativeSqlite.Result r = NativeSqlite.run(base.resolve(storeId).resolve(SCHEMA.stateFileName()),
+            "SELECT seqNumGlobal || '.' || seqNumClient || 'r' || seqNumRebaseGeneration || ' ' || ifnull(hex(changeset), 'NULL')"
+                + " FROM __livestore_session_changeset ORDER BY seqNumGlobal, seqNumClient, seqNumRebaseGeneration;");
+        assertEquals(0, r.exit(), r.err());
+        return r.out();
     }
 
     JsonNode node(String storeId, String mode) throws Exception {

@@ -89,9 +89,10 @@ final class InsertCapture {
         return captured;
     }
 
-    /** A raw SQL write ran: it may have created triggers. */
+    /** A raw SQL write ran: it may have created triggers or altered tables (checked again). */
     void schemaMayHaveChanged() {
         triggers = null;
+        proven.clear();
     }
 
     private List<Object> readBack(Table t) {

@@ -170,6 +170,16 @@ class InsertCaptureTest {
     }
 
     @Test
+    void anAlteredTableIsCheckedAgain() {
+        assertSameChangesets(PAIR, 3, i -> i);
+        for (Database db : List.of(fast, reference)) db.exec("ALTER TABLE pairs ADD COLUMN extra TEXT DEFAULT 'e'");
+        writer.schemaChanged();
+        long before = writer.insertsRecordedWithoutSession();
+        assertSameChangesets(PAIR, 3, i -> 20 + i);
+        assertEquals(before + 2, writer.insertsRecordedWithoutSession(), "one insert through a session, then the new layout");
+    }
+
+    @Test
     void writerBytesForAHandMadeRow() {
         // 'T', 2 columns, pk flags 1 0, "t\0", INSERT, direct, integer 5, text "é"
         byte[] expected = {'T', 2, 1, 0, 't', 0, 18, 0, 1, 0, 0, 0, 0, 0, 0, 0, 5, 3, 2, (byte) 0xc3, (byte) 0xa9};

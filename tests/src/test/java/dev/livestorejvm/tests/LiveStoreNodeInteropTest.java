@@ -44,8 +44,8 @@ class LiveStoreNodeInteropTest {
 
     static final Table TODOS = Table.define("todos", Column.text("id").primaryKey(), Column.text("text").defaultValue(""),
         Column.bool("completed").defaultValue(false), Column.datetimeInteger("deletedAt").nullable());
-    static final Table UI_STATE = Table.clientDocument("uiState", Map.of("newTodoText", "", "filter", "all"))
-        .withSetEventSchemaHash(310891001);
+    // the default's keys in todo-store.mjs's order: the stored document (and its changeset) keeps it
+    static final Table UI_STATE = Table.clientDocument("uiState", uiDefault()).withSetEventSchemaHash(310891001);
     // LiveStore's event-definition hashes (Effect Schema.hash), copied from the eventlog Node writes
     static final EventDef<Created> CREATED = EventDef.synced("v1.TodoCreated", Created.class).withSchemaHash(-862189082);
     static final EventDef<Id> COMPLETED = EventDef.synced("v1.TodoCompleted", Id.class).withSchemaHash(-795249987);
@@ -58,6 +58,13 @@ class LiveStoreNodeInteropTest {
         .event(DELETED, (a, c) -> List.of(TODOS.update(Map.of("deletedAt", a.deletedAt())).where("id", a.id())))
         .event(PURGED, (a, c) -> List.of(TODOS.delete().where("id", a.id())))
         .build();
+
+    static Map<String, Object> uiDefault() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("newTodoText", "");
+        m.put("filter", "all");
+        return m;
+    }
 
     @TempDir
     Path base;

@@ -108,13 +108,13 @@ final class Boot {
                 sql.write("INSERT OR REPLACE INTO " + SystemTables.SCHEMA_EVENT_DEFS + " (eventName, schemaHash, updatedAt) VALUES (?, ?, ?)",
                     List.of(d.name(), d.schemaHash(), now));
             }
-            long n = 0;
-            for (StoredEvent e : eventlog.all()) {
+            long[] n = {0};
+            eventlog.replay(e -> {
                 EventDef<?> def = schema.event(e.name());
                 if (def == null) {
                     LOG.log(System.Logger.Level.WARNING, "eventlog holds event " + e.name() + " (" + e.seqNum()
                         + ") that this schema does not know; kept and skipped");
-                    continue;
+                    return;
                 }
                 Object args;
                 try {
@@ -124,9 +124,9 @@ final class Boot {
                         + ex.getMessage(), ex);
                 }
                 state.apply(def, args, e.seqNum());
-                n++;
-            }
-            return n;
+                n[0]++;
+            });
+            return n[0];
         });
     }
 

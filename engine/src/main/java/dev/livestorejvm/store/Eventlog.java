@@ -67,6 +67,32 @@ final class Eventlog {
         return select(" ORDER BY seqNumGlobal DESC, seqNumClient DESC, seqNumRebaseGeneration DESC LIMIT ?", List.of((long) n));
     }
 
+    /** What replaying an event needs: its number, name and arguments. */
+    record Replayed(SeqNum seqNum, String name, String argsJson) {}
+
+    /**
+     * Calls {@code each} with every event, oldest first, reading {@value #REPLAY_CHUNK} rows at a
+     * time and only the columns a replay needs (each column read is a call into SQLite).
+     */
+    void replay(java.util.function.Consumer<Replayed> each) {
+        SeqNum after = null;
+        while (true) {
+            List<Object[]> rows = after == null
+                ? sql.values(REPLAY + " ORDER BY seqNumGlobal, seqNumClient, seqNumRebaseGeneration LIMIT " + REPLAY_CHUNK, List.of())
+                : sql.values(REPLAY + " WHERE (seqNumGlobal, seqNumClient, seqNumRebaseGeneration) > (?, ?, ?)"
+                    + " ORDER BY seqNumGlobal, seqNumClient, seqNumRebaseGeneration LIMIT " + REPLAY_CHUNK,
+                    List.of(after.global(), after.client(), after.rebaseGeneration()));
+            for (Object[] v : rows) {
+                after = new SeqNum((Long) v[0], (Long) v[1], (Long) v[2]);
+                each.accept(new Replayed(after, (String) v[3], (String) v[4]));
+            }
+            if (rows.size() < REPLAY_CHUNK) return;
+        }
+    }
+
+    private static final int REPLAY_CHUNK = 1000;
+    private static final String REPLAY = "SELECT seqNumGlobal, seqNumClient, seqNumRebaseGeneration, name, argsJson FROM " + T;
+
     long count() {
         return (Long) sql.read("SELECT COUNT(*) FROM " + T, List.of()).values().get(0)[0];
     }

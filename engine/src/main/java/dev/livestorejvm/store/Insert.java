@@ -82,6 +82,16 @@ public final class Insert implements Write {
         return binds;
     }
 
+    /** The table inserted into. */
+    Table table() {
+        return table;
+    }
+
+    /** True without an on-conflict clause: the statement inserts exactly one new row or fails. */
+    boolean insertsOneRow() {
+        return onConflict == OnConflict.NONE;
+    }
+
     @Override
     public Set<String> writeTables() {
         return Set.of(table.name());

@@ -355,7 +355,7 @@ final class Leader {
 
     /** One transaction over both files for the whole batch. */
     private void persist(List<PendingCommit> batch) {
-        db.transaction(TransactionMode.IMMEDIATE, () -> {
+        sql.transaction("BEGIN IMMEDIATE", () -> {
             for (PendingCommit pc : batch) {
                 for (PendingCommit.Item item : pc.items()) {
                     state.apply(item.def(), item.args(), item.event().seqNum());

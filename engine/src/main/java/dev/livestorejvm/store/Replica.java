@@ -1,9 +1,7 @@
 package dev.livestorejvm.store;
 
 import dev.livestorejvm.sqlite.Database;
-import dev.livestorejvm.sqlite.SqliteException;
 import dev.livestorejvm.sqlite.SqliteRuntime;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -35,25 +33,9 @@ final class Replica implements AutoCloseable {
         }
     }
 
-    /**
-     * Runs {@code body} in a transaction, committed if it returns and rolled back if it throws;
-     * BEGIN and COMMIT are prepared once (an exec would parse them on every commit).
-     */
+    /** Runs {@code body} in a transaction, committed if it returns and rolled back if it throws. */
     <T> T transaction(Supplier<T> body) {
-        sql.write("BEGIN", List.of());
-        T result;
-        try {
-            result = body.get();
-        } catch (RuntimeException | Error e) {
-            try {
-                if (!db.autocommit()) sql.write("ROLLBACK", List.of());
-            } catch (SqliteException r) {
-                e.addSuppressed(r);
-            }
-            throw e;
-        }
-        sql.write("COMMIT", List.of());
-        return result;
+        return sql.transaction("BEGIN", body);
     }
 
     /**

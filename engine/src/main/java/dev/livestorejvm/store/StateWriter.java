@@ -16,7 +16,9 @@ import java.util.TreeSet;
  * transaction, which a refused write must roll back.
  *
  * <p>On the leader's persisted state ({@code capture}) the writes run inside a session capture
- * and the changeset goes into {@code __livestore_session_changeset}, as LiveStore's leader does.
+ * and the changeset goes into {@code __livestore_session_changeset}, as LiveStore's leader does;
+ * an event whose only write is one plain insert gets the same changeset bytes from
+ * {@link InsertCapture} instead, without a session.
  * A session's replica keeps no changesets (it reloads the persisted state to roll back): it checks
  * the written tables with an update hook instead, which costs a callback per row where the session
  * extension prepares two statements per event, a cost the committing caller would pay.
@@ -28,6 +30,8 @@ final class StateWriter {
     private final StatementCache sql;
     private final Schema schema;
     private final boolean capture;
+    /** On the leader: the changesets of one-insert events, written without a session. */
+    private final InsertCapture inserts;
     /** While a replica runs an event's writes: the tables it declared, and its description. */
     private Set<String> allowed;
     private String running;
@@ -37,6 +41,7 @@ final class StateWriter {
         this.sql = sql;
         this.schema = schema;
         this.capture = capture;
+        this.inserts = capture ? new InsertCapture(db, sql) : null;
         if (!capture) {
             db.updateHook((op, dbName, table, rowid) -> {
                 if (allowed != null && "main".equals(dbName) && !allowed.contains(table)) {
@@ -109,6 +114,11 @@ final class StateWriter {
             }
             return new Applied(p.declared, null);
         }
+        Insert insert = inserts.candidate(p.writes);
+        if (insert != null && inserts.proven(insert)) {
+            runWrites(p);
+            return recorded(p, inserts.capture(insert));
+        }
         Changeset changeset;
         try (Session session = db.createSession()) {
             session.attach(null);
@@ -122,11 +132,27 @@ final class StateWriter {
             throw new StoreException("materializer of " + p.what + " wrote table(s) " + touched + " that it did not declare (declared: "
                 + p.declared + ")");
         }
-        Changeset kept = changeset.isEmpty() ? null : changeset;
+        if (insert != null) inserts.calibrate(insert, changeset);
+        for (Write w : p.writes) if (w instanceof RawWrite) inserts.schemaMayHaveChanged();
+        return recorded(p, changeset.isEmpty() ? null : changeset);
+    }
+
+    /** Stores the event's changeset (null: none) in {@code __livestore_session_changeset}. */
+    private Applied recorded(Planned p, Changeset kept) {
         SeqNum seq = p.seq;
         sql.write(INSERT_CHANGESET, java.util.Arrays.asList(seq.global(), seq.client(), seq.rebaseGeneration(),
             kept == null ? null : kept.bytes()));
         return new Applied(p.declared, kept);
+    }
+
+    /** The database schema changed outside materializers (tests): triggers are looked for again. */
+    void schemaChanged() {
+        if (inserts != null) inserts.schemaMayHaveChanged();
+    }
+
+    /** How many changesets were written without a session (see {@link InsertCapture}). */
+    long insertsRecordedWithoutSession() {
+        return inserts == null ? 0 : inserts.captured();
     }
 
     private void runWrites(Planned p) {

@@ -82,18 +82,55 @@ final class StatementCache implements AutoCloseable {
     Rows read(String sql, List<Object> binds) {
         Statement st = bound(sql, binds);
         try {
-            List<Object[]> rows = new ArrayList<>();
-            int n = -1;
-            while (st.step()) {
-                if (n < 0) n = st.columnCount();
-                Object[] r = new Object[n];
-                for (int i = 0; i < n; i++) r[i] = st.getObject(i);
-                rows.add(r);
-            }
+            List<Object[]> rows = rows(st);
             return new Rows(st.columnNames(), rows);
         } finally {
             st.reset();
         }
+    }
+
+    /** The rows of a read whose caller knows its columns: saves asking SQLite for their names. */
+    List<Object[]> values(String sql, List<Object> binds) {
+        Statement st = bound(sql, binds);
+        try {
+            return rows(st);
+        } finally {
+            st.reset();
+        }
+    }
+
+    private static List<Object[]> rows(Statement st) {
+        List<Object[]> rows = new ArrayList<>();
+        int n = -1;
+        while (st.step()) {
+            if (n < 0) n = st.columnCount();
+            Object[] r = new Object[n];
+            for (int i = 0; i < n; i++) r[i] = st.getObject(i);
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /**
+     * Runs {@code body} in a transaction opened with {@code begin} ({@code BEGIN}, {@code BEGIN
+     * IMMEDIATE}), committed if it returns and rolled back if it or the commit fails. The two
+     * statements are prepared once (an exec would parse them every time).
+     */
+    <T> T transaction(String begin, java.util.function.Supplier<T> body) {
+        write(begin, List.of());
+        T result;
+        try {
+            result = body.get();
+            write("COMMIT", List.of());
+        } catch (RuntimeException | Error e) {
+            try {
+                if (!db.autocommit()) write("ROLLBACK", List.of());
+            } catch (RuntimeException r) {
+                e.addSuppressed(r);
+            }
+            throw e;
+        }
+        return result;
     }
 
     @Override

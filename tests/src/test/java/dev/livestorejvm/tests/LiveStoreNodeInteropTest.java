@@ -44,8 +44,8 @@ class LiveStoreNodeInteropTest {
 
     static final Table TODOS = Table.define("todos", Column.text("id").primaryKey(), Column.text("text").defaultValue(""),
         Column.bool("completed").defaultValue(false), Column.datetimeInteger("deletedAt").nullable());
-    static final Table UI_STATE = Table.clientDocument("uiState", Map.of("newTodoText", "", "filter", "all"))
-        .withSetEventSchemaHash(310891001);
+    // the default's keys in todo-store.mjs's order: the stored document (and its changeset) keeps it
+    static final Table UI_STATE = Table.clientDocument("uiState", uiDefault()).withSetEventSchemaHash(310891001);
     // LiveStore's event-definition hashes (Effect Schema.hash), copied from the eventlog Node writes
     static final EventDef<Created> CREATED = EventDef.synced("v1.TodoCreated", Created.class).withSchemaHash(-862189082);
     static final EventDef<Id> COMPLETED = EventDef.synced("v1.TodoCompleted", Id.class).withSchemaHash(-795249987);
@@ -58,6 +58,13 @@ class LiveStoreNodeInteropTest {
         .event(DELETED, (a, c) -> List.of(TODOS.update(Map.of("deletedAt", a.deletedAt())).where("id", a.id())))
         .event(PURGED, (a, c) -> List.of(TODOS.delete().where("id", a.id())))
         .build();
+
+    static Map<String, Object> uiDefault() {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("newTodoText", "");
+        m.put("filter", "all");
+        return m;
+    }
 
     @TempDir
     Path base;
@@ -156,9 +163,23 @@ class LiveStoreNodeInteropTest {
                     List.of(j.seqNum(), j.parentSeqNum(), j.name(), j.argsJson(), j.schemaHash(), j.syncMetadataJson()));
             }
         }
+        // and so are the changesets (the rollback's input): the Java leader writes those of one-insert
+        // events without a session, and they must be the bytes LiveStore's leader recorded
+        String javaChangesets = changesets("from-java");
+        assertEquals(7, javaChangesets.lines().count(), javaChangesets);
+        assertEquals(changesets("from-node"), javaChangesets);
         // Node rebuilds its state from Java's eventlog alone
         Files.delete(base.resolve("from-java").resolve(SCHEMA.stateFileName()));
         assertEquals(java, node("from-java", "read"));
+    }
+
+    /** {@code __livestore_session_changeset} of a closed store, one line per event, read by the native sqlite3 tool. */
+    String changesets(String storeId) throws Exception {
+        NativeSqlite.Result r = NativeSqlite.run(base.resolve(storeId).resolve(SCHEMA.stateFileName()),
+            "SELECT seqNumGlobal || '.' || seqNumClient || 'r' || seqNumRebaseGeneration || ' ' || ifnull(hex(changeset), 'NULL')"
+                + " FROM __livestore_session_changeset ORDER BY seqNumGlobal, seqNumClient, seqNumRebaseGeneration;");
+        assertEquals(0, r.exit(), r.err());
+        return r.out();
     }
 
     JsonNode node(String storeId, String mode) throws Exception {

@@ -45,7 +45,10 @@ public final class Table {
     /**
      * A client-document table ({@code State.SQLite.clientDocument}): {@code id text primary key,
      * value text} holding JSON, written only by its derived client-only event {@code <name>Set}
-     * ({@link #set(Object)}). {@code defaultValue} is the document a missing id reads as.
+     * ({@link #set(Object)}). {@code defaultValue} is the document a missing id reads as. Give a
+     * default of several keys as an ordered map ({@code LinkedHashMap}): the stored JSON, and so the
+     * changeset, follow its iteration order as LiveStore's follow the object's key order, and the
+     * order of {@code Map.of} changes from one JVM run to the next.
      */
     public static Table clientDocument(String name, Object defaultValue) {
         List<Column> cols = List.of(Column.text("id").primaryKey(), Column.json("value"));

@@ -85,21 +85,25 @@ final class FlatMemory implements Memory {
     }
 
     @Override
+    @SuppressWarnings("removal")   // still abstract in Chicory 1.7.5
     public Object lock(int address) {
         throw new UnsupportedOperationException("memory is not shared");
     }
 
     @Override
+    @SuppressWarnings("removal")   // still abstract in Chicory 1.7.5
     public int waitOn(int address, int expected, long timeout) {
         throw new ChicoryException("Attempt to wait on a non-shared memory, not supported.");
     }
 
     @Override
+    @SuppressWarnings("removal")   // still abstract in Chicory 1.7.5
     public int waitOn(int address, long expected, long timeout) {
         throw new ChicoryException("Attempt to wait on a non-shared memory, not supported.");
     }
 
     @Override
+    @SuppressWarnings("removal")   // still abstract in Chicory 1.7.5
     public int notify(int address, int count) {
         return 0;   // nobody can wait on a non-shared memory
     }

@@ -76,9 +76,11 @@ public class FileVfs implements Vfs {
     public VfsFile open(String name, int flags) throws VfsException {
         if (name == null) return openTemp(flags);
         Path path = path(name);
-        if (Files.isDirectory(path)) throw new VfsException(SQLITE_CANTOPEN_ISDIR, "is a directory: " + name);
         boolean deleteOnClose = (flags & OpenFlags.DELETEONCLOSE) != 0;
         boolean wantWrite = (flags & OpenFlags.READWRITE) != 0;
+        // open(2) refuses a directory for writing (EISDIR, reported by openChannel), not for reading:
+        // only a read-only open needs the check first, so a journal's open per transaction skips the stat
+        if (!wantWrite && Files.isDirectory(path)) throw new VfsException(SQLITE_CANTOPEN_ISDIR, "is a directory: " + name);
         if (OpenFlags.isMainDb(flags) && !deleteOnClose) {
             Inode.Opened o = Inode.open(path, wantWrite, w -> openChannel(path, flags, w));
             int actual = actualFlags(flags, o.writable());
@@ -158,6 +160,9 @@ public class FileVfs implements Vfs {
         try {
             switch (flags) {
                 case AccessFlags.EXISTS:
+                    // asked twice per transaction (hot journal? WAL?), nearly always of a missing file:
+                    // File.exists answers with one stat and no exception (Files.readAttributes throws)
+                    if (!exists(path)) return false;
                     // as the unix VFS: an empty regular file does not count (an empty journal is not hot)
                     BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
                     return !a.isRegularFile() || a.size() > 0;
@@ -190,6 +195,14 @@ public class FileVfs implements Vfs {
     @Override
     public int maxPathname() {
         return 1024;
+    }
+
+    /**
+     * True if {@code path} names something, as {@code access(F_OK)}: one stat, no exception when
+     * it does not ({@link Files#exists} on JDK 17 throws and catches one inside).
+     */
+    static boolean exists(Path path) {
+        return path.toFile().exists();
     }
 
     static Path path(String name) throws VfsException {

@@ -111,6 +111,7 @@ final class RedoLog {
     /** True if the log of {@code db} holds records not known to be in the database. Cheap when there is no log. */
     static boolean needsReplay(Path db) throws VfsException {
         Path path = of(db);
+        if (!FileVfs.exists(path)) return false;   // every transaction's first lock asks: keep it one stat
         try (FileChannel log = FileChannel.open(path, StandardOpenOption.READ)) {
             return needsReplay(log, readHeader(log));
         } catch (NoSuchFileException e) {
@@ -134,7 +135,7 @@ final class RedoLog {
      */
     static void recover(Path db, FileChannel dbChannel) throws VfsException {
         Path path = of(db);
-        if (!Files.exists(path)) return;
+        if (!FileVfs.exists(path)) return;
         try (FileChannel log = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             Header h = readHeader(log);
             if (needsReplay(log, h)) checkpoint(log, dbChannel, h);

@@ -1,14 +1,9 @@
 package dev.livestorejvm.benchmarks;
 
-import dev.livestorejvm.sqlite.Database;
-import dev.livestorejvm.sqlite.SqliteRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.Comparator;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,55 +45,23 @@ public class DurableCommitBenchmark {
     public String directory;
 
     private Path dir;
-    private SqliteRuntime runtime;
-    private Database db;
-    private dev.livestorejvm.sqlite.Statement insert;
-    private Connection jdbc;
-    private PreparedStatement jdbcInsert;
-    private long n;
+    private DurableTarget db;
 
     @Setup(Level.Trial)
     public void open() throws Exception {
         Files.createDirectories(Path.of(directory));
         dir = Files.createTempDirectory(Path.of(directory), target + "-");
-        String file = dir.resolve("commits.db").toString();
-        boolean wal = target.endsWith("-wal");
-        String pragmas = (wal ? "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL;" : "PRAGMA journal_mode=DELETE;")
-            + " PRAGMA synchronous=FULL; CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT NOT NULL)";
-        if (target.startsWith("livestore")) {
-            runtime = SqliteRuntime.create();
-            db = target.equals("livestore-batch")
-                ? runtime.open(file, SqliteRuntime.DEFAULT_OPEN_FLAGS, SqliteRuntime.FILE_BATCH_ATOMIC_VFS)
-                : runtime.open(file);
-            db.exec(pragmas);
-            insert = db.prepare("INSERT INTO t(v) VALUES (?)");
-        } else {
-            jdbc = new org.sqlite.JDBC().connect("jdbc:sqlite:" + file, new Properties());
-            try (java.sql.Statement s = jdbc.createStatement()) {
-                for (String p : pragmas.split(";")) s.execute(p.trim());
-            }
-            jdbcInsert = jdbc.prepareStatement("INSERT INTO t(v) VALUES (?)");
-        }
+        db = new DurableTarget(target, dir.resolve("commits.db"));
     }
 
     @Benchmark
     public long commit() throws Exception {
-        String v = "row " + (++n);
-        if (insert != null) return insert.bindText(1, v).executeUpdate();
-        jdbcInsert.setString(1, v);
-        return jdbcInsert.executeUpdate();
+        return db.commit();
     }
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        if (insert != null) {
-            insert.close();
-            db.close();
-            runtime.close();
-        } else {
-            jdbcInsert.close();
-            jdbc.close();
-        }
+        db.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {

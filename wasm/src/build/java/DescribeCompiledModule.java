@@ -5,12 +5,14 @@ import com.dylibso.chicory.wasm.types.ActiveElement;
 import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.Element;
 import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Global;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.PassiveDataSegment;
 import com.dylibso.chicory.wasm.types.RecType;
 import com.dylibso.chicory.wasm.types.Table;
@@ -32,8 +34,8 @@ import java.util.List;
  * handles, validator streams and 2,300 stub bodies, all in HotSpot's interpreter).
  *
  * <p>The format is {@code ModuleImage}'s (see there); everything the format cannot carry (imports
- * other than functions, GC types, passive or declarative elements, custom sections) fails the
- * build here rather than at run time. Usage: {@code DescribeCompiledModule <Name.meta> <Name.module>},
+ * other than functions, GC types, passive or declarative elements, custom sections, code of
+ * functions left to the interpreter) fails the build here rather than at run time. Usage: {@code DescribeCompiledModule <Name.meta> <Name.module>},
  * run with Chicory's wasm jar on the class path.
  */
 public final class DescribeCompiledModule {
@@ -94,6 +96,16 @@ public final class DescribeCompiledModule {
         out.writeInt(functions.functionCount());
         for (int i = 0; i < functions.functionCount(); i++) out.writeShort(checkedU16(functions.getFunctionType(i), source));
         if (m.codeSection().functionBodyCount() != functions.functionCount()) fail(source + ": code and function sections differ in length");
+        for (int i = 0; i < functions.functionCount(); i++) {
+            // the compiler keeps the code of the functions left to Chicory's interpreter; the image carries none
+            FunctionBody body = m.codeSection().getFunctionBody(i);
+            var code = body.instructions();
+            if (!body.localTypes().isEmpty() || code.size() != 2 || code.get(0).opcode() != OpCode.UNREACHABLE
+                || code.get(1).opcode() != OpCode.END) {
+                fail(source + ": function " + (imports.importCount() + i) + " keeps its code (left to the interpreter?): "
+                    + "the image has none, so every function must be compiled");
+            }
+        }
 
         var tables = m.tableSection();
         out.writeInt(tables.tableCount());

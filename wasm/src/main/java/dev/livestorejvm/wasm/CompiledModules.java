@@ -1,6 +1,5 @@
 package dev.livestorejvm.wasm;
 
-import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import dev.livestorejvm.wasm.compiled.WaSqliteDefault;
 import dev.livestorejvm.wasm.compiled.WaSqliteFts5;
@@ -9,10 +8,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The module descriptions (types, imports, exports, data; code compiled to JVM classes) that
- * Chicory's build-time compiler writes beside its classes, each read once per JVM. Read without
- * Chicory's validator: the compiler validated the very same module at build time, and validating
- * again costs ~100 ms of every cold start (Chicory's own {@code load()} does).
+ * The module descriptions (types, imports, exports, data; code compiled to JVM classes) of the
+ * compiled binaries, each read once per JVM from the image the build step DescribeCompiledModule
+ * wrote beside the compiled classes ({@link ModuleImage}). Chicory's own {@code load()} parses its
+ * {@code .meta} instead, which costs ~200 ms of every cold start; the image says the same (the build
+ * parsed that very {@code .meta} with validation, and a test compares the two section by section).
  */
 final class CompiledModules {
     private CompiledModules() {}
@@ -22,14 +22,14 @@ final class CompiledModules {
     }
 
     private static final class Default {
-        static final WasmModule MODULE = read(WaSqliteDefault.class, "WaSqliteDefault.meta");
+        static final WasmModule MODULE = read(WaSqliteDefault.class, "WaSqliteDefault.module");
     }
 
     private static final class Fts5 {
-        static final WasmModule MODULE = read(WaSqliteFts5.class, "WaSqliteFts5.meta");
+        static final WasmModule MODULE = read(WaSqliteFts5.class, "WaSqliteFts5.module");
     }
 
-    private static WasmModule read(Class<?> compiled, String resource) {
+    static WasmModule read(Class<?> compiled, String resource) {
         byte[] bytes;
         try (InputStream in = compiled.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException(resource + " is missing beside " + compiled.getName());
@@ -37,6 +37,6 @@ final class CompiledModules {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }
-        return Parser.builder().withValidation(false).build().parse(() -> new java.io.ByteArrayInputStream(bytes));
+        return ModuleImage.read(bytes, resource);
     }
 }

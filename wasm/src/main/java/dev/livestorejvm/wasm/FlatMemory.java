@@ -22,6 +22,12 @@ import java.util.Arrays;
  * copies are rare). A Java array holds at most 2 GiB - 1 byte: the largest memory is one page short
  * of wasm32's 2 GiB, and growing past it fails as a wasm {@code memory.grow} does (SQLite then
  * reports SQLITE_NOMEM). Not shared: the binary is single-threaded (SQLITE_THREADSAFE=0).
+ *
+ * <p>The array is made when Instance zeroes the new memory ({@link #zero()}), not when the memory
+ * is created: Instance does both at once, and making the 17 MB array twice cost ~15 ms of page
+ * faults per start. An access before that (Chicory's flow has none) makes it on the way, through
+ * the index check that fails on the empty array. Growing copies the array at once, never on a later
+ * access: an exception taken in hot compiled code deoptimizes it (measured: W1's inserts 3x slower).
  */
 final class FlatMemory implements Memory {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -32,32 +38,42 @@ final class FlatMemory implements Memory {
     /** Pages a Java array can hold. */
     static final int ARRAY_MAX_PAGES = Integer.MAX_VALUE / PAGE_SIZE;
 
+    private static final byte[] NOTHING = new byte[0];
+
     private final MemoryLimits limits;
-    private byte[] bytes;
+    /** The memory's size in bytes (pages * PAGE_SIZE). */
+    private int size;
+    /** The memory's bytes; empty until first needed (then all zero). */
+    private byte[] bytes = NOTHING;
     private DataSegment[] segments;
 
     FlatMemory(MemoryLimits limits) {
         if (limits.shared()) throw new ChicoryException("shared memory is not supported by " + FlatMemory.class.getSimpleName());
         if (limits.initialPages() > ARRAY_MAX_PAGES) throw new ChicoryException("initial memory of " + limits.initialPages() + " pages exceeds a Java array");
         this.limits = limits;
-        this.bytes = new byte[limits.initialPages() * PAGE_SIZE];
+        this.size = limits.initialPages() * PAGE_SIZE;
     }
 
-    private RuntimeException outOfBounds(int addr, long size) {
+    private RuntimeException outOfBounds(int addr, long length) {
         return new WasmRuntimeException("out of bounds memory access: attempted to access address " + Integer.toUnsignedString(addr)
-            + " of size " + size + " in memory of " + bytes.length + " bytes");
+            + " of size " + length + " in memory of " + size + " bytes");
     }
 
-    /** Traps unless [addr, addr + size) lies in memory (addr unsigned). */
-    private void check(int addr, int size) {
-        if (addr < 0 || size < 0 || (long) addr + size > bytes.length) throw outOfBounds(addr, size);
+    /**
+     * Traps unless [addr, addr + length) lies in memory (addr unsigned); makes the array if it is
+     * still to be made. Returns the array. Scalar accesses call it only when the array's index check failed.
+     */
+    private byte[] check(int addr, int length) {
+        if (addr < 0 || length < 0 || (long) addr + length > size) throw outOfBounds(addr, length);
+        if (bytes.length != size) bytes = new byte[size];   // only ever empty before: grow() copies at once
+        return bytes;
     }
 
     // ---- size ----
 
     @Override
     public int pages() {
-        return bytes.length / PAGE_SIZE;
+        return size / PAGE_SIZE;
     }
 
     @Override
@@ -65,7 +81,8 @@ final class FlatMemory implements Memory {
         int old = pages();
         long wanted = (long) old + Integer.toUnsignedLong(delta);
         if (wanted > maximumPages()) return -1;
-        if (wanted != old) bytes = Arrays.copyOf(bytes, (int) wanted * PAGE_SIZE);
+        size = (int) wanted * PAGE_SIZE;
+        if (bytes.length != 0 && wanted != old) bytes = Arrays.copyOf(bytes, size);
         return old;
     }
 
@@ -146,15 +163,13 @@ final class FlatMemory implements Memory {
     // ---- bulk ----
 
     @Override
-    public void write(int addr, byte[] data, int offset, int size) {
-        check(addr, size);
-        System.arraycopy(data, offset, bytes, addr, size);
+    public void write(int addr, byte[] data, int offset, int length) {
+        System.arraycopy(data, offset, check(addr, length), addr, length);
     }
 
     @Override
     public byte[] readBytes(int addr, int len) {
-        check(addr, len);
-        return Arrays.copyOfRange(bytes, addr, addr + len);
+        return Arrays.copyOfRange(check(addr, len), addr, addr + len);
     }
 
     @Override
@@ -162,13 +177,12 @@ final class FlatMemory implements Memory {
         // Instance.initialize zeroes the memory it has just created: a new array comes zeroed by the
         // JVM at memset speed, where Arrays.fill over ~17 MB would run in the bytecode interpreter
         // at start-up
-        bytes = new byte[bytes.length];
+        bytes = new byte[size];
     }
 
     @Override
     public void fill(byte value, int fromIndex, int toIndex) {
-        check(fromIndex, toIndex - fromIndex);
-        byte[] b = bytes;
+        byte[] b = check(fromIndex, toIndex - fromIndex);
         int n = toIndex - fromIndex;
         if (n <= 64) {
             // memset of a small struct (musl's strcspn clears 32 bytes per call): plain stores beat
@@ -183,20 +197,20 @@ final class FlatMemory implements Memory {
     }
 
     @Override
-    public void copy(int dest, int src, int size) {
-        check(src, size);
-        check(dest, size);
-        System.arraycopy(bytes, src, bytes, dest, size);   // handles overlap like memmove
+    public void copy(int dest, int src, int length) {
+        check(src, length);
+        byte[] b = check(dest, length);
+        System.arraycopy(b, src, b, dest, length);   // handles overlap like memmove
     }
 
-    // ---- scalars: the VarHandle's index check is the wasm bounds check ----
+    // ---- scalars: the array's index check is the wasm bounds check (and finds the array still to be made) ----
 
     @Override
     public byte read(int addr) {
         try {
             return bytes[addr];
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 1);
+            return check(addr, 1)[addr];
         }
     }
 
@@ -205,7 +219,7 @@ final class FlatMemory implements Memory {
         try {
             bytes[addr] = data;
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 1);
+            check(addr, 1)[addr] = data;
         }
     }
 
@@ -214,7 +228,7 @@ final class FlatMemory implements Memory {
         try {
             return (short) SHORT.get(bytes, addr);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 2);
+            return (short) SHORT.get(check(addr, 2), addr);
         }
     }
 
@@ -223,7 +237,7 @@ final class FlatMemory implements Memory {
         try {
             SHORT.set(bytes, addr, data);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 2);
+            SHORT.set(check(addr, 2), addr, data);
         }
     }
 
@@ -237,7 +251,7 @@ final class FlatMemory implements Memory {
         try {
             return (int) INT.get(bytes, addr);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 4);
+            return (int) INT.get(check(addr, 4), addr);
         }
     }
 
@@ -246,7 +260,7 @@ final class FlatMemory implements Memory {
         try {
             INT.set(bytes, addr, data);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 4);
+            INT.set(check(addr, 4), addr, data);
         }
     }
 
@@ -255,7 +269,7 @@ final class FlatMemory implements Memory {
         try {
             return (long) LONG.get(bytes, addr);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 8);
+            return (long) LONG.get(check(addr, 8), addr);
         }
     }
 
@@ -264,7 +278,7 @@ final class FlatMemory implements Memory {
         try {
             LONG.set(bytes, addr, data);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 8);
+            LONG.set(check(addr, 8), addr, data);
         }
     }
 
@@ -273,7 +287,7 @@ final class FlatMemory implements Memory {
         try {
             return (float) FLOAT.get(bytes, addr);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 4);
+            return (float) FLOAT.get(check(addr, 4), addr);
         }
     }
 
@@ -287,7 +301,7 @@ final class FlatMemory implements Memory {
         try {
             FLOAT.set(bytes, addr, data);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 4);
+            FLOAT.set(check(addr, 4), addr, data);
         }
     }
 
@@ -296,7 +310,7 @@ final class FlatMemory implements Memory {
         try {
             return (double) DOUBLE.get(bytes, addr);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 8);
+            return (double) DOUBLE.get(check(addr, 8), addr);
         }
     }
 
@@ -310,7 +324,7 @@ final class FlatMemory implements Memory {
         try {
             DOUBLE.set(bytes, addr, data);
         } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(addr, 8);
+            DOUBLE.set(check(addr, 8), addr, data);
         }
     }
 }

@@ -63,78 +63,119 @@ final class HostImports {
         return out;
     }
 
+    /** What an import does; one {@link Served} class runs them all (a lambda each cost a class spun at start-up). */
+    private enum Kind {
+        RELAY, ASYNC_RELAY, NO_SYSCALL, ASSERT_FAIL, ABORT, EXIT, NOTHING, LOCALTIME, TZSET, NO_SUCH_CALL,
+        DATE_NOW, GET_NOW, RESIZE_HEAP, ENVIRON_SIZES, ZERO, FD_WRITE, BAD_FD
+    }
+
     WasmFunctionHandle handle(WasmImport which, FunctionType type) {
         String name = which.name();
-        if (name.matches("[iv]p[pij]*")) {
-            boolean returnsInt = !type.returns().isEmpty();
-            return (inst, args) -> relay.dispatch(name, returnsInt, args);
-        }
-        if (name.matches("[iv]p[pij]*_async")) {
-            return (inst, args) -> {
-                throw new WasmAbort("asynchronous relay " + name + " reached: the synchronous build cannot suspend");
-            };
-        }
-        if (name.startsWith("__syscall_")) {
-            return (inst, args) -> i32(-ENOSYS);   // Emscripten's FS is not used: our VFSes serve files
-        }
+        return new Served(kind(which, name, type), name, !type.returns().isEmpty());
+    }
+
+    private static Kind kind(WasmImport which, String name, FunctionType type) {
+        if (isRelay(name, name.length())) return Kind.RELAY;
+        if (name.endsWith("_async") && isRelay(name, name.length() - "_async".length())) return Kind.ASYNC_RELAY;
+        if (name.startsWith("__syscall_")) return Kind.NO_SYSCALL;   // Emscripten's FS is not used: our VFSes serve files
         switch (which) {
-            case __assert_fail:
-                return (inst, args) -> {
-                    Memory m = inst.memory();
-                    throw new WasmAbort("Assertion failed: " + cstr(m, args[0]) + ", at: " + cstr(m, args[1])
-                        + ":" + args[2] + " " + cstr(m, args[3]));
-                };
-            case _abort_js:
-                return (inst, args) -> {
-                    throw new WasmAbort("abort() called in the SQLite module");
-                };
-            case proc_exit:
-                return (inst, args) -> {
-                    // doubles as the relay of void(*)(void*) callbacks placed in the table (see RelaySlots)
-                    if (relay.has((int) args[0])) return relay.dispatch(name, false, args);
-                    throw new WasmAbort("exit(" + args[0] + ") called in the SQLite module");
-                };
-            case _emscripten_runtime_keepalive_clear:
-                return (inst, args) -> null;
-            case _localtime_js:
-                return (inst, args) -> {
-                    localtime(inst.memory(), WasmInstance.joinI64(args[0], args[1]), (int) args[2]);
-                    return null;
-                };
-            case _tzset_js:
-                return (inst, args) -> {
-                    tzset(inst.memory(), (int) args[0], (int) args[1], (int) args[2], (int) args[3]);
-                    return null;
-                };
+            case __assert_fail: return Kind.ASSERT_FAIL;
+            case _abort_js: return Kind.ABORT;
+            case proc_exit: return Kind.EXIT;
+            case _emscripten_runtime_keepalive_clear: return Kind.NOTHING;
+            case _localtime_js: return Kind.LOCALTIME;
+            case _tzset_js: return Kind.TZSET;
             case _mmap_js:
             case _munmap_js:
             case _setitimer_js:
-                return (inst, args) -> i32(-ENOSYS);
-            case emscripten_date_now:
-                return (inst, args) -> f64(clock.millis());
-            case emscripten_get_now:
-                return (inst, args) -> f64((System.nanoTime() - nanoStart) / 1e6);
-            case emscripten_resize_heap:
-                return (inst, args) -> i32(resizeHeap(inst.memory(), args[0] & 0xffffffffL) ? 1 : 0);
-            case environ_sizes_get:
-                return (inst, args) -> {
-                    inst.memory().writeI32((int) args[0], 0);   // an empty environment
-                    inst.memory().writeI32((int) args[1], 0);
-                    return i32(0);
-                };
-            case environ_get:
-                return (inst, args) -> i32(0);
-            case fd_write:
-                return (inst, args) -> i32(fdWrite(inst.memory(), (int) args[0], (int) args[1], (int) args[2], (int) args[3]));
+                return Kind.NO_SUCH_CALL;
+            case emscripten_date_now: return Kind.DATE_NOW;
+            case emscripten_get_now: return Kind.GET_NOW;
+            case emscripten_resize_heap: return Kind.RESIZE_HEAP;
+            case environ_sizes_get: return Kind.ENVIRON_SIZES;
+            case environ_get: return Kind.ZERO;
+            case fd_write: return Kind.FD_WRITE;
             case fd_close:
             case fd_fdstat_get:
             case fd_read:
             case fd_seek:
             case fd_sync:
-                return (inst, args) -> i32(EBADF);
+                return Kind.BAD_FD;
             default:
                 throw new IllegalStateException("no host implementation for import " + name
                     + " (" + type + "): add one to HostImports");
+        }
+    }
+
+    /** A relay's name, the first {@code end} chars: i or v, then p, then any of p, i, j (e.g. {@code ippp}, {@code vppippii}). */
+    static boolean isRelay(String name, int end) {
+        if (end < 2 || (name.charAt(0) != 'i' && name.charAt(0) != 'v') || name.charAt(1) != 'p') return false;
+        for (int i = 2; i < end; i++) {
+            char c = name.charAt(i);
+            if (c != 'p' && c != 'i' && c != 'j') return false;
+        }
+        return true;
+    }
+
+    private final class Served implements WasmFunctionHandle {
+        private final Kind kind;
+        private final String name;
+        private final boolean returnsInt;
+
+        Served(Kind kind, String name, boolean returnsInt) {
+            this.kind = kind;
+            this.name = name;
+            this.returnsInt = returnsInt;
+        }
+
+        @Override
+        public long[] apply(Instance inst, long... args) {
+            switch (kind) {
+                case RELAY:
+                    return relay.dispatch(name, returnsInt, args);
+                case ASYNC_RELAY:
+                    throw new WasmAbort("asynchronous relay " + name + " reached: the synchronous build cannot suspend");
+                case NO_SYSCALL:
+                case NO_SUCH_CALL:
+                    return i32(-ENOSYS);
+                case ASSERT_FAIL: {
+                    Memory m = inst.memory();
+                    throw new WasmAbort("Assertion failed: " + cstr(m, args[0]) + ", at: " + cstr(m, args[1])
+                        + ":" + args[2] + " " + cstr(m, args[3]));
+                }
+                case ABORT:
+                    throw new WasmAbort("abort() called in the SQLite module");
+                case EXIT:
+                    // doubles as the relay of void(*)(void*) callbacks placed in the table (see RelaySlots)
+                    if (relay.has((int) args[0])) return relay.dispatch(name, false, args);
+                    throw new WasmAbort("exit(" + args[0] + ") called in the SQLite module");
+                case NOTHING:
+                    return null;
+                case LOCALTIME:
+                    localtime(inst.memory(), WasmInstance.joinI64(args[0], args[1]), (int) args[2]);
+                    return null;
+                case TZSET:
+                    tzset(inst.memory(), (int) args[0], (int) args[1], (int) args[2], (int) args[3]);
+                    return null;
+                case DATE_NOW:
+                    return f64(clock.millis());
+                case GET_NOW:
+                    return f64((System.nanoTime() - nanoStart) / 1e6);
+                case RESIZE_HEAP:
+                    return i32(resizeHeap(inst.memory(), args[0] & 0xffffffffL) ? 1 : 0);
+                case ENVIRON_SIZES:
+                    inst.memory().writeI32((int) args[0], 0);   // an empty environment
+                    inst.memory().writeI32((int) args[1], 0);
+                    return i32(0);
+                case ZERO:
+                    return i32(0);
+                case FD_WRITE:
+                    return i32(fdWrite(inst.memory(), (int) args[0], (int) args[1], (int) args[2], (int) args[3]));
+                case BAD_FD:
+                    return i32(EBADF);
+                default:
+                    throw new AssertionError(kind);
+            }
         }
     }
 

@@ -46,11 +46,12 @@ public final class SqliteModule {
         }
 
         /**
-         * The default binary, compiled, wall clock, {@link SecureRandom} entropy (made when SQLite
-         * first asks for it), System.out/err, no memory cap.
+         * The default binary, compiled, wall clock in the default zone (looked up when first needed),
+         * {@link SecureRandom} entropy (made when SQLite first asks for it), System.out/err, no
+         * memory cap.
          */
         public static Options defaults() {
-            return new Options(WasmBinary.DEFAULT, ExecutionMode.COMPILED, Clock.systemDefaultZone(),
+            return new Options(WasmBinary.DEFAULT, ExecutionMode.COMPILED, new LazyZoneClock(),
                 new LazySecureRandom(), System.out, System.err, 0);
         }
 

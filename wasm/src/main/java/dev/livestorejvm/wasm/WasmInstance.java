@@ -53,6 +53,9 @@ final class WasmInstance {
      * the hot exports go through Chicory's export functions even when compiled (for cross-checks).
      */
     static WasmInstance load(WasmBinary binary, ExecutionMode mode, long maxMemory, HostImports host, boolean directCalls) {
+        if (mode == ExecutionMode.COMPILED) {
+            CompiledClassPreload.start(binary, binary == WasmBinary.FTS5 ? WaSqliteFts5.class : WaSqliteDefault.class);
+        }
         WasmModule module = mode == ExecutionMode.COMPILED ? CompiledModules.of(binary) : parse(binary);
         List<HostFunction> functions = host.functions(module, binary);
         RelaySlots slots = new RelaySlots();

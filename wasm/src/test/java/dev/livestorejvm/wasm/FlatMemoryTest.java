@@ -86,11 +86,47 @@ class FlatMemoryTest {
 
     @Test
     void bulkOperationsAgreeWithChicorysPagedMemory() {
-        MemoryLimits limits = new MemoryLimits(3, 3);
+        agreesWithChicorysPagedMemory(3, 0);
+    }
+
+    @Test
+    void theArrayIsMadeOnFirstUseWhicheverItIs() {
+        for (int first = 0; first < 4; first++) {
+            FlatMemory m = new FlatMemory(new MemoryLimits(2, 4));
+            int end = 2 * PAGE;
+            switch (first) {
+                case 0: assertEquals(0L, m.readLong(end - 8)); break;
+                case 1: m.writeI32(end - 4, 9); assertEquals(9, m.readInt(end - 4)); break;
+                case 2: assertEquals(2, m.grow(1)); end += PAGE; break;   // grown before any access
+                default: m.zero(); break;
+            }
+            assertThrows(WasmRuntimeException.class, () -> new FlatMemory(new MemoryLimits(1, 1)).readInt(PAGE - 2));
+            m.writeLong(end - 8, -3L);
+            m.write(0, new byte[] {1, 2, 3}, 0, 3);
+            assertEquals(-3L, m.readLong(end - 8), "first access " + first);
+            assertEquals(0x030201, m.readInt(0));
+            assertEquals(0, m.readInt(end / 2));
+            assertEquals(end / PAGE, m.pages());
+            int last = end;
+            assertThrows(WasmRuntimeException.class, () -> m.readInt(last - 2));
+            assertEquals(end / PAGE, m.grow(1));
+            assertEquals(-3L, m.readLong(end - 8), "grown after first access " + first);
+            assertEquals(0L, m.readLong(end + PAGE - 8));
+        }
+    }
+
+    @Test
+    void aFreshMemoryAgreesWithChicorysPagedMemory() {
+        agreesWithChicorysPagedMemory(5, 11);   // no zero(): the first random operation makes the array
+    }
+
+    /** Random fills, copies, writes and reads on both memories, then all their bytes compared. */
+    private static void agreesWithChicorysPagedMemory(int pages, long seed) {
+        MemoryLimits limits = new MemoryLimits(pages, pages);
         FlatMemory flat = new FlatMemory(limits);
         ByteArrayMemory paged = new ByteArrayMemory(limits);
-        Random r = new Random(7);
-        int size = 3 * PAGE;
+        Random r = new Random(7 + seed);
+        int size = pages * PAGE;
         for (int i = 0; i < 20_000; i++) {
             int op = r.nextInt(5);
             int len = r.nextBoolean() ? r.nextInt(80) : r.nextInt(3 * PAGE / 2);

@@ -51,6 +51,17 @@ class HostImportsTest {
     }
 
     @Test
+    void relaysAreRecognizedByTheirSignatureNames() {
+        for (WasmImport i : WasmImport.values()) {
+            String n = i.name();
+            assertEquals(n.matches("[iv]p[pij]*"), HostImports.isRelay(n, n.length()), n);
+            assertEquals(n.matches("[iv]p[pij]*_async"), n.endsWith("_async") && HostImports.isRelay(n, n.length() - 6), n);
+        }
+        for (String n : new String[] {"ip", "vp", "ippp", "vppippii", "ipppj"}) assertTrue(HostImports.isRelay(n, n.length()), n);
+        for (String n : new String[] {"", "i", "pp", "ipx", "xp", "iq", "proc_exit", "ippp_async"}) assertFalse(HostImports.isRelay(n, n.length()), n);
+    }
+
+    @Test
     void fatalExitsBecomeExceptionsWithTheirMessage() {
         int cond = wasm.cString("x > 0");
         int file = wasm.cString("sqlite3.c");

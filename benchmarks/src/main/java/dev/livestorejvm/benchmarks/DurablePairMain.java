@@ -2,7 +2,6 @@ package dev.livestorejvm.benchmarks;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -47,10 +46,7 @@ public final class DurablePairMain {
                     ta[i] = timed(a);
                 }
             }
-            report(args[0], ta);
-            report(args[1], tb);
-            System.out.printf("%s / %s: %.2fx (medians), %.2fx (totals)%n", args[0], args[1],
-                (double) percentile(ta, 50) / percentile(tb, 50), (double) Arrays.stream(ta).sum() / Arrays.stream(tb).sum());
+            Samples.compare(new Samples(args[0], ta), new Samples(args[1], tb));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -62,17 +58,5 @@ public final class DurablePairMain {
         long t0 = System.nanoTime();
         t.commit();
         return System.nanoTime() - t0;
-    }
-
-    private static void report(String name, long[] times) {
-        System.out.printf("%-17s median %.3f ms  p10 %.3f  p90 %.3f  mean %.3f (%d commits)%n", name,
-            percentile(times, 50) / 1e6, percentile(times, 10) / 1e6, percentile(times, 90) / 1e6,
-            Arrays.stream(times).average().orElse(0) / 1e6, times.length);
-    }
-
-    private static long percentile(long[] times, int p) {
-        long[] sorted = times.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
     }
 }

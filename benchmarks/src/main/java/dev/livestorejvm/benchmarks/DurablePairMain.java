@@ -20,7 +20,7 @@ public final class DurablePairMain {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: DurablePairMain <target> <target> [commits=10000] [warm-up=10000] [directory=target/durable-commit]"
-                + "\n  targets: " + DurableTarget.KINDS);
+                + "\n  targets: " + String.join(", ", DurableTarget.KINDS));
             System.exit(2);
         }
         int commits = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;

@@ -5,6 +5,7 @@ import dev.livestorejvm.sqlite.SqliteRuntime;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -14,7 +15,7 @@ import java.util.Properties;
  * {@code livestore-batch} is the engine's batch-atomic VFS (DELETE mode, one fdatasync per commit).
  */
 final class DurableTarget implements AutoCloseable {
-    static final String KINDS = "livestore-delete, native-delete, livestore-wal, native-wal, livestore-batch";
+    static final List<String> KINDS = List.of("livestore-delete", "native-delete", "livestore-wal", "native-wal", "livestore-batch");
 
     private SqliteRuntime runtime;
     private Database db;
@@ -24,8 +25,8 @@ final class DurableTarget implements AutoCloseable {
     private long n;
 
     DurableTarget(String kind, Path file) throws Exception {
-        if (!KINDS.contains(kind) || kind.contains(",")) {
-            throw new IllegalArgumentException("unknown target " + kind + " (" + KINDS + ")");
+        if (!KINDS.contains(kind)) {
+            throw new IllegalArgumentException("unknown target " + kind + " (one of " + String.join(", ", KINDS) + ")");
         }
         boolean wal = kind.endsWith("-wal");
         String pragmas = (wal ? "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL;" : "PRAGMA journal_mode=DELETE;")

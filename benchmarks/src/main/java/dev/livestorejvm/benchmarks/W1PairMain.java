@@ -12,7 +12,7 @@ package dev.livestorejvm.benchmarks;
 public final class W1PairMain {
     private W1PairMain() {}
 
-    private interface Phase {
+    interface Phase {
         void run(W1Target target, int rows, int round) throws Exception;
     }
 
@@ -25,30 +25,34 @@ public final class W1PairMain {
         Phase phase = phase(args[0]);
         int ops = args.length > 3 ? Integer.parseInt(args[3]) : 600;
         try (W1Target a = W1Target.open(args[1]); W1Target b = W1Target.open(args[2])) {
-            int rowsA = W1Target.rows(args[1]);
-            int rowsB = W1Target.rows(args[2]);
-            a.reset();
-            a.insert(rowsA);
-            b.reset();
-            b.insert(rowsB);
-            long[] ta = new long[ops / 2];
-            long[] tb = new long[ops / 2];
-            for (int i = 0; i < ops; i++) {
-                long t0 = System.nanoTime();
-                phase.run(a, rowsA, i);
-                long t1 = System.nanoTime();
-                phase.run(b, rowsB, i);
-                long t2 = System.nanoTime();
-                if (i >= ops - ops / 2) {
-                    ta[i - (ops - ops / 2)] = t1 - t0;
-                    tb[i - (ops - ops / 2)] = t2 - t1;
-                }
-            }
-            Samples.compare(new Samples(args[1], ta), new Samples(args[2], tb));
+            interleave(phase, args[1], a, W1Target.rows(args[1]), args[2], b, W1Target.rows(args[2]), ops);
         }
     }
 
-    private static Phase phase(String name) {
+    /** Runs the phase on a and b in turn, ops times; prints the second half's figures and ratio. */
+    static void interleave(Phase phase, String nameA, W1Target a, int rowsA, String nameB, W1Target b, int rowsB, int ops)
+            throws Exception {
+        a.reset();
+        a.insert(rowsA);
+        b.reset();
+        b.insert(rowsB);
+        long[] ta = new long[ops / 2];
+        long[] tb = new long[ops / 2];
+        for (int i = 0; i < ops; i++) {
+            long t0 = System.nanoTime();
+            phase.run(a, rowsA, i);
+            long t1 = System.nanoTime();
+            phase.run(b, rowsB, i);
+            long t2 = System.nanoTime();
+            if (i >= ops - ops / 2) {
+                ta[i - (ops - ops / 2)] = t1 - t0;
+                tb[i - (ops - ops / 2)] = t2 - t1;
+            }
+        }
+        Samples.compare(new Samples(nameA, ta), new Samples(nameB, tb));
+    }
+
+    static Phase phase(String name) {
         switch (name) {
             case "insert": return (t, rows, round) -> {
                 t.reset();

@@ -32,7 +32,8 @@ import java.util.TreeSet;
  * A run may only begin and end where the operand stack of its block is empty, and may only leave
  * through branches that carry no values, so what the module computes does not change.
  * Usage: {@code OutlineWasm <in.wasm> <out.wasm> <thresholdBytes> <budgetBytes> [<nestBudgetBytes>]}:
- * functions whose body exceeds the threshold are cut into runs of at most the budget; {@code <out.wasm>.first-outlined} gets the index of the first added function.
+ * functions whose body exceeds the threshold are cut into runs of at most the budget;
+ * {@code <out.wasm>.first-outlined} gets the index of the first added function.
  */
 public final class OutlineWasm {
     static final byte I32 = 0x7F, I64 = 0x7E, F32 = 0x7D, F64 = 0x7C;

@@ -2,7 +2,6 @@ package dev.livestorejvm.wasm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -24,8 +23,7 @@ class ResultSlotsTest {
     @ParameterizedTest
     @ValueSource(strings = {"default", "fts5"})
     void everyOutlinedFunctionWithResultsReturnsThroughTheSlots(String variant) throws Exception {
-        long threshold = Long.parseLong(System.getProperty("outline.threshold", "0"));
-        assumeTrue(threshold > 0 && threshold < 100_000, "outlining is off in this build (-Doutline.threshold)");
+        CompiledMethodSizesTest.assumeOutliningOn();
         Path report = Paths.get(System.getProperty("rewriteResults.dir", "target/rewrite-results"), variant + ".txt");
         assertTrue(Files.isRegularFile(report), "the build wrote no rewrite report at " + report);
         Properties counts = new Properties();

@@ -79,8 +79,7 @@ public final class RewriteResults implements Opcodes {
     }
 
     void rewrite(ClassNode cn) {
-        Map<String, MethodNode> twinOf = new HashMap<>();
-        Map<String, Type[]> resultsOf = new HashMap<>();
+        Map<String, Twin> byFunction = new HashMap<>();   // key: name and descriptor of the function a twin stands for
         for (MethodNode m : new ArrayList<>(cn.methods)) {
             if (!m.name.startsWith("func_") || !m.desc.endsWith(")[J")) continue;
             multiValue++;
@@ -93,8 +92,7 @@ public final class RewriteResults implements Opcodes {
             cn.methods.add(twin);
             wrap(m, cn.name, twin, mem, pack);
             maxSlot = Math.max(maxSlot, results.length - 1);
-            twinOf.put(m.name + m.desc, twin);
-            resultsOf.put(m.name + m.desc, results);
+            byFunction.put(m.name + m.desc, new Twin(twin, results));
             twins++;
         }
         for (MethodNode m : cn.methods) {
@@ -106,8 +104,11 @@ public final class RewriteResults implements Opcodes {
                     if (call.name.equals("checkInterruption") && callsOutlined(call, cn.name)) {
                         m.instructions.remove(call);
                         checks++;
-                    } else if (call.owner.equals(cn.name) && twinOf.containsKey(call.name + call.desc) && mem >= 0
-                        && readSlots(m, call, resultsOf.get(call.name + call.desc), mem, twinOf.get(call.name + call.desc))) {
+                        i = next;
+                        continue;
+                    }
+                    Twin twin = call.owner.equals(cn.name) ? byFunction.get(call.name + call.desc) : null;
+                    if (twin != null && mem >= 0 && readSlots(m, call, twin.results, mem, twin.method)) {
                         sites++;
                         next = call.getNext();
                     }
@@ -116,6 +117,9 @@ public final class RewriteResults implements Opcodes {
             }
         }
     }
+
+    /** A function's twin and the types of the results it stands for (the first returned, the rest in slots). */
+    record Twin(MethodNode method, Type[] results) {}
 
     /** The {@code value_*} call before every {@code areturn} of m, if all are the same; else null. */
     static MethodInsnNode packCall(MethodNode m) {

@@ -32,8 +32,7 @@ import java.util.TreeSet;
  * A run may only begin and end where the operand stack of its block is empty, and may only leave
  * through branches that carry no values, so what the module computes does not change.
  * Usage: {@code OutlineWasm <in.wasm> <out.wasm> <thresholdBytes> <budgetBytes> [<nestBudgetBytes>]}:
- * functions whose body exceeds the threshold are cut into runs of at most the budget;
- * {@code <out.wasm>.first-outlined} gets the index of the first added function.
+ * functions whose body exceeds the threshold are cut into runs of at most the budget.
  */
 public final class OutlineWasm {
     static final byte I32 = 0x7F, I64 = 0x7E, F32 = 0x7D, F64 = 0x7C;
@@ -59,8 +58,6 @@ public final class OutlineWasm {
         Path target = Paths.get(args[1]);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.write(target, out);
-        // for RewriteResults: the calls it may treat as outlined ones (indices from here on)
-        Files.writeString(Paths.get(args[1] + ".first-outlined"), String.valueOf(o.firstOutlined));
         System.out.println("[outline] " + args[0] + ": " + o.report());
     }
 
@@ -77,8 +74,6 @@ public final class OutlineWasm {
     final Map<String, Integer> globalPool = new HashMap<>(); // "type:slot" -> global index
     final Map<String, Integer> typeIndex = new HashMap<>();
     int outlined, functionsSplit, spineSplits, hoisted;
-    /** Index of the first function this step adds (all before it are the binary's own). */
-    int firstOutlined;
     final StringBuilder log = new StringBuilder();
 
     OutlineWasm(byte[] wasm, int threshold, int budget, int nestBudget) {
@@ -115,7 +110,6 @@ public final class OutlineWasm {
         typesForDecode = types;
         for (int i = 0; i < types.size(); i++) typeIndex.putIfAbsent(sig(types.get(i)[0], types.get(i)[1]), i);
         int original = bodies.size();
-        firstOutlined = importedFuncs + original;
         for (int f = 0; f < original; f++) {
             String only = System.getProperty("outline.only");
             if (only != null && !java.util.Arrays.asList(only.split(",")).contains(String.valueOf(importedFuncs + f))) continue;

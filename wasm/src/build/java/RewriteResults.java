@@ -24,21 +24,16 @@ import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Build step on the classes Chicory's compiler generated (after OutlineWasm and the compiler), for
- * the two costs the outlining added to every VDBE opcode:
- * <ul>
- *   <li>An outlined function hands locals back as extra results, and Chicory returns a function's
- *       results in a new {@code long[]} (built by {@code value_*}; the caller unpacks it). Here each
- *       such function {@code func_N} gets a twin {@code func_N_r} that returns its first result (the
- *       exit code, always i32) and puts the others in the slots of the instance's memory
- *       ({@code ResultSlots}, i32/i64 only); every call site of the usual shape ({@code astore}, then
- *       the elements in order) calls the twin and reads the slots instead. {@code func_N} stays, as
- *       a wrapper that builds the array, for the callers of any other shape (Chicory's dispatch).</li>
- *   <li>Chicory checks {@code Thread.isInterrupted()} before every call. The calls OutlineWasm made
- *       were no calls in the binary, so their checks go (the binary's own calls keep theirs).</li>
- * </ul>
- * What the module computes does not change. Usage: {@code RewriteResults <classesDir> <classPrefix>
- * <firstOutlinedFile> [<report>]}: rewrites {@code <classPrefix>MachineFuncGroup_*.class} in place;
- * the report gets the counts (for the tests).
+ * the cost the outlining added to every VDBE opcode: an outlined function hands locals back as
+ * extra results, and Chicory returns a function's results in a new {@code long[]} (built by
+ * {@code value_*}; the caller unpacks it). Here each such function {@code func_N} gets a twin
+ * {@code func_N_r} that returns its first result (the exit code, always i32) and puts the others in
+ * the slots of the instance's memory ({@code ResultSlots}, i32/i64 only); every call site of the
+ * usual shape ({@code astore}, then the elements in order) calls the twin and reads the slots
+ * instead. {@code func_N} stays, as a wrapper that builds the array, for the callers of any other
+ * shape (Chicory's dispatch). What the module computes does not change. Usage:
+ * {@code RewriteResults <classesDir> <classPrefix> [<report>]}: rewrites
+ * {@code <classPrefix>MachineFuncGroup_*.class} in place; the report gets the counts (for the tests).
  */
 public final class RewriteResults implements Opcodes {
     static final String SLOTS = "dev/livestorejvm/wasm/ResultSlots";
@@ -46,12 +41,11 @@ public final class RewriteResults implements Opcodes {
     static final int SLOT_COUNT = 32;
     static final String MEMORY = "com/dylibso/chicory/runtime/Memory";
 
-    int firstOutlined, twins, multiValue, sites, checks, maxSlot;
+    int twins, multiValue, sites, maxSlot;
 
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args[0]);
         RewriteResults r = new RewriteResults();
-        r.firstOutlined = Integer.parseInt(Files.readString(Paths.get(args[2])).trim());
         int classes = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, args[1] + "MachineFuncGroup_*.class")) {
             for (Path p : files) {
@@ -69,12 +63,12 @@ public final class RewriteResults implements Opcodes {
         }
         if (classes == 0) throw new IllegalStateException("no " + args[1] + "MachineFuncGroup_*.class in " + dir);
         System.out.println("[results] " + args[1] + ": " + r.twins + " of " + r.multiValue + " multi-value functions return through slots, "
-            + r.sites + " call sites read them; " + r.checks + " interruption checks dropped before calls of outlined functions");
-        if (args.length > 3) {
-            Path report = Paths.get(args[3]);
+            + r.sites + " call sites read them");
+        if (args.length > 2) {
+            Path report = Paths.get(args[2]);
             Files.createDirectories(report.toAbsolutePath().getParent());
             Files.writeString(report, "twins=" + r.twins + "\nsites=" + r.sites + "\nmultiValue=" + r.multiValue
-                + "\nchecks=" + r.checks + "\nmaxSlot=" + r.maxSlot + "\n");
+                + "\nmaxSlot=" + r.maxSlot + "\n");
         }
     }
 
@@ -101,12 +95,6 @@ public final class RewriteResults implements Opcodes {
                 AbstractInsnNode next = i.getNext();
                 if (i instanceof MethodInsnNode) {
                     MethodInsnNode call = (MethodInsnNode) i;
-                    if (call.name.equals("checkInterruption") && callsOutlined(call, cn.name)) {
-                        m.instructions.remove(call);
-                        checks++;
-                        i = next;
-                        continue;
-                    }
                     Twin twin = call.owner.equals(cn.name) ? byFunction.get(call.name + call.desc) : null;
                     if (twin != null && mem >= 0 && readSlots(m, call, twin.results, mem, twin.method)) {
                         sites++;
@@ -240,20 +228,6 @@ public final class RewriteResults implements Opcodes {
             for (AbstractInsnNode n : e) m.instructions.remove(n);
         }
         return true;
-    }
-
-    /** True if the call after this check (two aloads on) is of an outlined function of this class. */
-    boolean callsOutlined(MethodInsnNode check, String owner) {
-        AbstractInsnNode x = check.getNext();
-        for (int k = 0; k < 2; k++) {
-            if (x == null || x.getOpcode() != ALOAD) return false;
-            x = x.getNext();
-        }
-        if (!(x instanceof MethodInsnNode) || !((MethodInsnNode) x).owner.equals(owner)) return false;
-        String name = ((MethodInsnNode) x).name;
-        if (!name.startsWith("func_")) return false;
-        String digits = name.substring(5).replace("_r", "");
-        return Integer.parseInt(digits) >= firstOutlined;
     }
 
     static int constant(AbstractInsnNode i) {

@@ -110,6 +110,22 @@ class HooksTest {
     }
 
     @Test
+    void aThreadInterruptNeitherStopsNorBreaksAStatement() {
+        // Chicory would throw out of SQLite's C code at the next call or loop; the build removes
+        // those checks (DropInterruptChecks): cancelling is the progress handler's job
+        Thread.currentThread().interrupt();
+        try (Statement st = db.prepare("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 200000) SELECT count(*), sum(x) FROM c")) {
+            assertTrue(st.step());
+            assertEquals(200_000L, st.getLong(0));
+            assertEquals(20_000_100_000L, st.getLong(1));
+        } finally {
+            assertTrue(Thread.interrupted(), "the interrupt is still there for the caller (and cleared here)");
+        }
+        db.execute("INSERT INTO t VALUES (1, 'a', 'b')");
+        assertEquals(1L, count(), "the connection works afterwards");
+    }
+
+    @Test
     void authorizerDeniesAndIgnores() {
         db.execute("INSERT INTO t VALUES (1, 'a', 'hidden')");
         db.authorizer((action, arg1, arg2, schema, trigger) -> {

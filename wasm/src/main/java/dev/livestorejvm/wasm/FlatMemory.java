@@ -28,7 +28,7 @@ import java.util.Arrays;
  * the index check that fails on the empty array. Growing copies the array at once, never on a later
  * access: an exception taken in hot compiled code deoptimizes it (measured: W1's inserts 3x slower).
  */
-final class FlatMemory extends ResultSlots {
+final class FlatMemory extends GlobalSlots {
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);

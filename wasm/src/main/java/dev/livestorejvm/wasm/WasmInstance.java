@@ -8,7 +8,10 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.MutabilityType;
+import com.dylibso.chicory.wasm.types.ValType;
 import dev.livestorejvm.wasm.compiled.WaSqliteDefault;
 import dev.livestorejvm.wasm.compiled.WaSqliteDefaultHotCalls;
 import dev.livestorejvm.wasm.compiled.WaSqliteFts5;
@@ -78,6 +81,7 @@ final class WasmInstance {
             builder.withMachineFactory(binary == WasmBinary.FTS5 ? WaSqliteFts5::create : WaSqliteDefault::create);
         }
         Instance instance = builder.build();
+        if (mode == ExecutionMode.COMPILED) initStackPointer(module, instance);
         HotCalls hot;
         if (mode == ExecutionMode.COMPILED && directCalls) {
             hot = binary == WasmBinary.FTS5 ? new WaSqliteFts5HotCalls(instance) : new WaSqliteDefaultHotCalls(instance);
@@ -91,6 +95,19 @@ final class WasmInstance {
         int rc = wasm.callInt(WasmExport.main, 0, 0);
         if (rc != 0) throw new WasmAbort("main() returned " + rc + ": sqlite3_initialize failed");
         return wasm;
+    }
+
+    /**
+     * The compiled code keeps global 0 (the stack pointer) in {@link GlobalSlots#g0} (build step
+     * RewriteGlobals): it starts from the global's initial value, before any wasm code runs.
+     */
+    private static void initStackPointer(WasmModule module, Instance instance) {
+        if (module.importSection().count(ExternalType.GLOBAL) != 0 || module.globalSection().globalCount() == 0
+                || module.globalSection().getGlobal(0).mutabilityType() != MutabilityType.Var
+                || module.globalSection().getGlobal(0).valueType() != ValType.I32) {
+            throw new IllegalStateException("global 0 of the binary is not a mutable i32 of its own: the stack pointer is elsewhere");
+        }
+        ((GlobalSlots) instance.memory()).g0 = instance.global(0).getValue();
     }
 
     private static WasmModule parse(WasmBinary binary) {

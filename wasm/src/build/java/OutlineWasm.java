@@ -54,10 +54,13 @@ public final class OutlineWasm {
         byte[] in = Files.readAllBytes(Paths.get(args[0]));
         OutlineWasm o = new OutlineWasm(in, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
             args.length > 4 ? Integer.parseInt(args[4]) : Integer.parseInt(args[3]));
+        if (args.length > 5 && !args[5].isBlank()) o.hotOpcodes = new java.util.LinkedHashSet<>(java.util.Arrays.asList(args[5].trim().split("\\s*,\\s*")));
         byte[] out = o.run();
         Path target = Paths.get(args[1]);
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.write(target, out);
+        // for the tests: what the hot front holds
+        Files.writeString(Paths.get(args[1] + ".hot"), o.hotReport.toString());
         System.out.println("[outline] " + args[0] + ": " + o.report());
     }
 
@@ -74,6 +77,12 @@ public final class OutlineWasm {
     final Map<String, Integer> globalPool = new HashMap<>(); // "type:slot" -> global index
     final Map<String, Integer> typeIndex = new HashMap<>();
     int outlined, functionsSplit, spineSplits, hoisted;
+    /** Names of the VDBE opcodes whose cases get copies in front of the VDBE's nest (see hotFront); null: none. */
+    java.util.Set<String> hotOpcodes;
+    /** The opcode names the binary's EXPLAIN uses, by opcode number (read from its data). */
+    List<String> opcodeNames;
+    int vdbeFunctions;
+    final StringBuilder hotReport = new StringBuilder();
     final StringBuilder log = new StringBuilder();
 
     OutlineWasm(byte[] wasm, int threshold, int budget, int nestBudget) {
@@ -109,6 +118,7 @@ public final class OutlineWasm {
         }
         typesForDecode = types;
         for (int i = 0; i < types.size(); i++) typeIndex.putIfAbsent(sig(types.get(i)[0], types.get(i)[1]), i);
+        if (hotOpcodes != null) opcodeNames = VdbeOpcodeNames.read(wasm, sections);
         int original = bodies.size();
         for (int f = 0; f < original; f++) {
             String only = System.getProperty("outline.only");
@@ -124,6 +134,10 @@ public final class OutlineWasm {
         for (int f = original; f < bodies.size(); f++) {
             if (bodies.get(f).length > budget) log.append("\n  outlined function ").append(importedFuncs + f)
                 .append(" is ").append(bodies.get(f).length).append(" bytes");
+        }
+        if (hotOpcodes != null && functionsSplit > 0 && vdbeFunctions != 1) {
+            throw new IllegalStateException(vdbeFunctions + " functions look like the VDBE (a switch nest on an opcode byte with "
+                + opcodeNames.size() + " names), expected one: cannot place the hot opcodes " + hotOpcodes);
         }
         // nothing to split: hand the verified binary on byte for byte
         return functionsSplit == 0 ? wasm : write();
@@ -245,6 +259,7 @@ public final class OutlineWasm {
     /** Decoded instruction: opcode (0xFC-prefixed ones as 0xFC00 | sub), byte span, immediates. */
     static final class Insn {
         int op, start, end, imm, arity, params;   // arity: results of a block type; params: its params
+        byte result;                              // a block type's only result type, if it has one
         int idx;                                 // position in its function's instruction list
         int[] table;
     }
@@ -278,8 +293,86 @@ public final class OutlineWasm {
         List<Insn> insns;
         int next;                          // parse cursor into insns
 
+        Item hotNest;                      // the VDBE's switch nest, which gets a hot front (see hotFront)
+        int[] hotCases;                    // its br_table indices of the hot opcodes
+        int hotFrontBodies;
+
         FunctionSplitter(int funcIndex) {
             this.funcIndex = funcIndex;
+        }
+
+        /**
+         * True if the item is a switch's nest: blocks without parameters, each the first item of
+         * the one around it (only the outermost needs to be without a result), down to a pure index
+         * computation and the br_table.
+         */
+        boolean plainNest(Item top) {
+            if (top.head.op != 0x02 || top.head.arity != 0 || top.head.params != 0) return false;
+            Item cur = top;
+            while (true) {
+                Body b = cur.body;
+                int t = -1;
+                for (int k = 0; k < b.items.size(); k++) if (b.items.get(k).spine) { t = k; break; }
+                if (t < 0) return false;
+                Item child = b.items.get(t);
+                if (!child.construct()) {
+                    for (int k = 0; k < t; k++) if (!pure(b.items.get(k).head.op)) return false;
+                    return true;
+                }
+                if (t != 0 || child.head.op != 0x02 || child.head.params != 0) return false;
+                cur = child;
+            }
+        }
+
+        /**
+         * The br_table indices of the hot opcodes if {@code nest} is the VDBE's switch: a table with
+         * about one target per opcode name (the last few opcodes, never executed, share the default),
+         * indexed by the opcode byte itself (a local, a load of one byte at offset 0: no arithmetic).
+         * Null if it is another switch. Every hot name must be an opcode.
+         */
+        int[] vdbeCases(Item nest) {
+            Item cur = nest;
+            while (true) {
+                Item child = null;
+                for (Item k : cur.body.items) if (k.spine) { child = k; break; }
+                if (!child.construct()) {
+                    Insn table = child.head;
+                    int n = opcodeNames.size();
+                    if (table.table.length > n || table.table.length < n - 8) return null;
+                    for (Item k : cur.body.items) {
+                        if (k == child) break;
+                        int op = k.head.op;
+                        if (op != 0x20 && op != 0x22 && !(op == 0x2D && loadOffset(k.head) == 0)) return null;
+                    }
+                    int[] cases = new int[hotOpcodes.size()];
+                    int c = 0;
+                    for (String name : hotOpcodes) {
+                        int index = opcodeNames.indexOf(name);
+                        if (index < 0) throw new IllegalStateException("no VDBE opcode " + name + " in the binary (it has " + opcodeNames + ")");
+                        cases[c++] = index;
+                    }
+                    return cases;
+                }
+                cur = child;
+            }
+        }
+
+        int loadOffset(Insn load) {
+            Reader r = new Reader(code, load.start + 1);
+            r.u32();   // alignment
+            return r.u32();
+        }
+
+        /** The outermost plain switch nest of the function (pre-order), or null. */
+        Item findNest(Body b) {
+            for (Item it : b.items) {
+                if (!it.spine || !it.construct()) continue;
+                if (plainNest(it)) return it;
+                Item inner = findNest(it.body);
+                if (inner != null) return inner;
+                if (it.elseBody != null && (inner = findNest(it.elseBody)) != null) return inner;
+            }
+            return null;
         }
 
         byte[] split(byte[] body) {
@@ -298,6 +391,14 @@ public final class OutlineWasm {
             live = liveness(insns, localTypes.size());
             Body top = parseBody(0);
             if (next != insns.size() - 1 || insns.get(next).op != 0x0B) throw new IllegalStateException("function " + funcIndex + " does not end where its body ends");
+            if (hotOpcodes != null) {
+                Item nest = findNest(top);
+                hotCases = nest == null ? null : vdbeCases(nest);
+                if (hotCases != null) {
+                    hotNest = nest;
+                    vdbeFunctions++;
+                }
+            }
             List<Integer> labels = new ArrayList<>();
             labels.add(ft[1].length);   // the function's own label: branching to it returns
             targets.add(-1);
@@ -399,6 +500,135 @@ public final class OutlineWasm {
             }
         }
 
+        /**
+         * The front of the hot switch: the nest {@code nest} (its bytes as emitted, case bodies
+         * already outlined) is about to move into a function of its own; this returns the code that
+         * stays in front of that call: the switch's index computed again, and copies of the bodies of
+         * the cases in {@code hot} (br_table indices) plus every body they branch or fall into, in a
+         * nest of their own. The other cases branch to the end of the enclosing block, where the call
+         * to the moved nest dispatches them again. Labels seen from the front: its own blocks, then
+         * $cold (the call), $after (just after the nest), then the labels around the nest. Null if the
+         * nest is not plain blocks down to a pure index computation.
+         */
+        byte[] hotFront(byte[] nest, int[] hot) {
+            List<Insn> ins = decode(nest);
+            int m = 0;
+            while (ins.get(m).op == 0x02 && ins.get(m).params == 0) m++;
+            if (m < 2 || ins.get(0).arity != 0) return null;
+            int bt = m;
+            while (ins.get(bt).op != 0x0E) {
+                if (!pure(ins.get(bt).op)) return null;
+                bt++;
+            }
+            int[] table = ins.get(bt).table;
+            // body j (2..m) runs from after the end of block j to the end of block j-1
+            int[] start = new int[m + 2], end = new int[m + 2];
+            int level = m, j = m;
+            for (int k = bt + 1; k < ins.size() && j >= 1; k++) {
+                int op = ins.get(k).op;
+                if (op == 0x02 || op == 0x03 || op == 0x04) level++;
+                else if (op == 0x0B) {
+                    if (level == j) {   // closes nest block j
+                        end[j + 1] = k;
+                        start[j] = k + 1;
+                        j--;
+                    }
+                    level--;
+                }
+            }
+            if (j != 0) return null;
+            // closure: hot bodies and every body they branch or fall into
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>(java.util.Collections.reverseOrder());
+            java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+            for (int x : hot) {
+                if (x >= table.length) continue;
+                int d = table[x];
+                if (d <= m - 2 && set.add(m - d)) work.add(m - d);
+            }
+            while (!work.isEmpty()) {
+                int b = work.poll();
+                for (int t : bodyTargets(ins, start[b], end[b], b)) if (t >= 2 && set.add(t)) work.add(t);
+            }
+            List<Integer> order = new ArrayList<>(set);   // decreasing body index: code order
+            int k = order.size();
+            Map<Integer, Integer> copyOf = new HashMap<>();
+            for (int s = 1; s <= k; s++) copyOf.put(order.get(s - 1), s);
+            Writer w = new Writer();
+            // G_i (outermost first) ends where copy number k+1-i begins, so it takes the block type
+            // of that body's block in the nest (a block with a result hands its value to the body)
+            for (int g = 1; g <= k; g++) {
+                Insn block = ins.get(order.get(k - g) - 1);   // nest block j is instruction j-1
+                w.bytes(nest, block.start, block.end);
+            }
+            for (int q = m; q < bt; q++) w.bytes(nest, ins.get(q).start, ins.get(q).end);
+            w.b(0x0E).u32(table.length - 1);
+            for (int d : table) {
+                if (d <= m - 2) w.u32(copyOf.containsKey(m - d) ? copyOf.get(m - d) - 1 : k);
+                else w.u32(k + 1 + (d - (m - 1)));
+            }
+            for (int s = 1; s <= k; s++) {
+                w.b(0x0B);
+                int b = order.get(s - 1);
+                boolean falls = copyBody(w, nest, ins, start[b], end[b], b, s, k, copyOf);
+                if (falls && b == 2) w.b(0x0C).u32(k - s + 1);   // falls out of the nest: to $after
+            }
+            hotFrontBodies = k;
+            return w.toBytes();
+        }
+
+        /** Bodies (index >= 2) that body b of a nest branches or falls into; 1 stands for "after the nest". */
+        List<Integer> bodyTargets(List<Insn> ins, int from, int to, int b) {
+            List<Integer> out = new ArrayList<>();
+            int ln = 0;
+            Insn last = null;
+            for (int q = from; q < to; q++) {
+                Insn in = ins.get(q);
+                switch (in.op) {
+                    case 0x02: case 0x03: case 0x04: ln++; break;
+                    case 0x0B: ln--; break;
+                    case 0x0C: case 0x0D: if (in.imm - ln >= 0 && in.imm - ln <= b - 2) out.add(b - 1 - (in.imm - ln)); break;
+                    case 0x0E: for (int d : in.table) if (d - ln >= 0 && d - ln <= b - 2) out.add(b - 1 - (d - ln)); break;
+                    default: break;
+                }
+                last = in;
+            }
+            if (fallsThrough(last)) out.add(b - 1);
+            return out;
+        }
+
+        boolean fallsThrough(Insn last) {
+            return last == null || !(last.op == 0x0C || last.op == 0x0E || last.op == 0x0F || last.op == 0x00);
+        }
+
+        /** Writes body b as copy number s of k (see hotFront); true if its end is reachable. */
+        boolean copyBody(Writer w, byte[] nest, List<Insn> ins, int from, int to, int b, int s, int k, Map<Integer, Integer> copyOf) {
+            int ln = 0;
+            Insn last = null;
+            for (int q = from; q < to; q++) {
+                Insn in = ins.get(q);
+                switch (in.op) {
+                    case 0x02: case 0x03: case 0x04: ln++; w.bytes(nest, in.start, in.end); break;
+                    case 0x0B: ln--; w.bytes(nest, in.start, in.end); break;
+                    case 0x0C: case 0x0D: w.b(in.op).u32(copyDepth(in.imm, ln, b, s, k, copyOf)); break;
+                    case 0x0E:
+                        w.b(0x0E).u32(in.table.length - 1);
+                        for (int d : in.table) w.u32(copyDepth(d, ln, b, s, k, copyOf));
+                        break;
+                    default: w.bytes(nest, in.start, in.end);
+                }
+                last = in;
+            }
+            return fallsThrough(last);
+        }
+
+        int copyDepth(int d, int ln, int b, int s, int k, Map<Integer, Integer> copyOf) {
+            int e = d - ln;
+            if (e < 0) return d;                                     // a label inside the body
+            if (e <= b - 3) return ln + copyOf.get(b - 1 - e) - s - 1;   // another body of the nest
+            if (e == b - 2) return ln + k - s + 1;                   // just after the nest: $after
+            return ln + k - s + 2 + (e - (b - 1));                   // around the nest
+        }
+
         void dbg(String x) { if (Boolean.getBoolean("outline.debug")) System.out.println("  hoist " + funcIndex + ": " + x); }
 
         /**
@@ -462,7 +692,8 @@ public final class OutlineWasm {
 
         /**
          * Writes {@code body} back, outlining runs of it if it is still too big once its inner
-         * blocks are done. {@code labels}: arity of each enclosing label, outermost first.
+         * blocks are done. {@code labels}: arity of each enclosing label, outermost first (a block
+         * with one result also carries its type: arity | type << 8).
          */
         byte[] emit(Body body, List<Integer> labels, int depth) {
             int n = body.items.size();
@@ -474,7 +705,7 @@ public final class OutlineWasm {
                     continue;
                 }
                 Writer w = new Writer().bytes(java.util.Arrays.copyOfRange(code, it.head.start, it.head.end));
-                labels.add(it.head.op == 0x03 ? it.head.params : it.head.arity);
+                labels.add(it.head.op == 0x03 ? it.head.params : it.head.arity == 1 ? 1 | (it.head.result & 0xff) << 8 : it.head.arity);
                 targets.add(it.head.op == 0x03 ? it.head.idx : it.endIdx);
                 w.bytes(emit(it.body, labels, depth + 1));
                 if (it.elseBody != null) w.b(0x05).bytes(emit(it.elseBody, labels, depth + 1));
@@ -484,13 +715,35 @@ public final class OutlineWasm {
             }
             int total = 0;
             for (byte[] p : parts) total += p.length;
+            // The hot switch's nest (see hotFront): the whole nest moves into a function of its
+            // own, and copies of the hot cases' code stay in front of the call.
+            for (int i = 0; i < n; i++) {
+                Item it = body.items.get(i);
+                if (it != hotNest || body.height.get(i) != 0 || body.height.get(i + 1) != 0 || !body.reachable.get(i)) continue;
+                byte[] front = hotFront(parts[i], hotCases);
+                if (front == null) throw new IllegalStateException("function " + funcIndex + ": the VDBE's nest has no plain shape for a hot front");
+                int fallIdx = i + 1 < n ? body.items.get(i + 1).head.idx : body.endIdx;
+                siteShift = 1;
+                byte[] replaced = outline(parts, i, i + 1, labels, !body.reachable.get(i + 1), it.head.idx, fallIdx);
+                siteShift = 0;
+                if (replaced == null) throw new IllegalStateException("function " + funcIndex + ": the VDBE's nest cannot move into a function of its own");
+                replaced = new Writer().b(0x02).b(0x40).b(0x02).b(0x40).bytes(front).b(0x0B).bytes(replaced).b(0x0B).toBytes();
+                total += replaced.length - parts[i].length;
+                parts[i] = replaced;
+                spineSplits++;
+                hoisted++;
+                log.append("\n  function ").append(funcIndex).append(" (the VDBE): ").append(hotCases.length).append(" hot opcodes, ")
+                    .append(hotFrontBodies).append(" case bodies (").append(front.length).append(" bytes) in front of the nest");
+                hotReport.append("function=").append(funcIndex).append("\nopcodes=").append(hotCases.length)
+                    .append("\nbodies=").append(hotFrontBodies).append("\nbytes=").append(front.length).append('\n');
+            }
             // A switch's nest that has grown past the budget (its case bodies already outlined
             // below) moves whole into a function of its own: the cases it holds then cost one
             // more call, the ones still ahead stay one jump away. Bottom-up, this cuts a big
             // switch into a few levels instead of leaving one method too big to compile.
             for (int i = 0; i < n && total > budget; i++) {
                 Item it = body.items.get(i);
-                if (!it.spine || parts[i].length < nestBudget || body.height.get(i) != 0 || body.height.get(i + 1) != 0
+                if (!it.spine || it == hotNest || parts[i].length < nestBudget || body.height.get(i) != 0 || body.height.get(i + 1) != 0
                     || !body.reachable.get(i)) continue;
                 int fallIdx = i + 1 < n ? body.items.get(i + 1).head.idx : body.endIdx;
                 byte[] dispatch = hoistedDispatch(it);
@@ -565,6 +818,7 @@ public final class OutlineWasm {
             // locals used and written; exits: branches past the region's level, and returns
             TreeSet<Integer> used = new TreeSet<>(), written = new TreeSet<>();
             LinkedHashMap<Integer, Integer> exits = new LinkedHashMap<>();   // outer depth -> exit code
+            Map<Integer, Byte> valueExits = new HashMap<>();                 // outer depth -> type of the value a br carries there
             boolean returns = false;
             int level = 0;
             for (Insn in : ins) {
@@ -575,8 +829,17 @@ public final class OutlineWasm {
                     case 0x21: case 0x22: used.add(in.imm); written.add(in.imm); break;
                     case 0x0F: returns = true; break;
                     case 0x0C: case 0x0D:
-                        if (!exitOk(in.imm, level, labels, exits)) return null;
-                        break;
+                        if (exitOk(in.imm, level, labels, exits)) break;
+                        // a plain br out of the run with one value: the value goes through a global
+                        if (in.op == 0x0C && in.imm - level < labels.size() - 1) {
+                            int label = labels.get(labels.size() - 1 - (in.imm - level));
+                            if ((label & 0xff) == 1 && (label >>> 8) != 0) {
+                                valueExits.put(in.imm - level, (byte) (label >>> 8));
+                                exits.putIfAbsent(in.imm - level, exits.size() + 1);
+                                break;
+                            }
+                        }
+                        return null;
                     case 0x0E:
                         for (int l : in.table) if (!exitOk(l, level, labels, exits)) return null;
                         break;
@@ -585,6 +848,7 @@ public final class OutlineWasm {
             }
             byte[][] ft = types.get(funcTypes.get(funcIndex));
             if (returns && ft[1].length > 1) return null;
+            if (valueExits.size() > 1) return null;
             // The exit-code local of call sites already in the region is dead outside them: it maps to
             // the new function's own exit-code local instead of being passed in and handed back (handing
             // it back would overwrite the code this call returns).
@@ -630,7 +894,7 @@ public final class OutlineWasm {
             for (int l : kept) f.u32(1).b(localTypes.get(l));
             f.b(0x02).b(0x40);        // $out
             for (int i = 0; i < nExits; i++) f.b(0x02).b(0x40);
-            f.bytes(rewriteRegion(region, ins, paramOf, exits, returns, ft));
+            f.bytes(rewriteRegion(region, ins, paramOf, exits, valueExits, returns, ft));
             f.b(0x41).b(0).b(0x21).u32(myCode).b(0x0C).u32(nExits);
             for (int c = 1; c <= nExits; c++) {
                 f.b(0x0B);   // end of W_c
@@ -667,7 +931,7 @@ public final class OutlineWasm {
                 localTypes.add(I32);
             }
             // The exit code stays on the stack unless hand-backs or a return check come first.
-            boolean onStack = !returns;
+            boolean onStack = !returns && valueExits.isEmpty();
             if (!onStack) {
                 c.b(0x21).u32(codeLocal);
                 if (returns) {
@@ -677,8 +941,13 @@ public final class OutlineWasm {
                     c.b(0x0F).b(0x0B);
                 }
             }
+            // An exit with a value goes to a block of its own around the dispatch, which takes the value
+            // from its global and branches on with it: block $done { block $v { dispatch; br $done } get; br }
+            int wrap = valueExits.isEmpty() ? 0 : 2;
             List<Integer> outs = new ArrayList<>();   // in exit-code order 1..k
-            for (int outer : exits.keySet()) outs.add(outer + siteShift);
+            for (int outer : exits.keySet()) outs.add(valueExits.containsKey(outer) ? 0 : outer + siteShift + wrap);
+            Writer dispatch = c;
+            if (wrap != 0) c = new Writer();
             if (outs.isEmpty()) {
                 if (onStack) c.b(0x1A);
                 // a run that never reaches its end never returns code 0: keep the code after it unreachable
@@ -710,6 +979,12 @@ public final class OutlineWasm {
                 for (int outer : outs) c.u32(outer + 1);
                 c.u32(0).b(0x0B);
             }
+            if (wrap != 0) {
+                int outer = valueExits.keySet().iterator().next();
+                dispatch.b(0x02).b(0x40).b(0x02).b(0x40).bytes(c.toBytes()).b(0x0C).u32(1).b(0x0B)
+                    .b(0x23).u32(global(valueExits.get(outer), -2)).b(0x0C).u32(outer + siteShift + 1).b(0x0B);
+                return dispatch.toBytes();
+            }
             return c.toBytes();
         }
 
@@ -725,7 +1000,7 @@ public final class OutlineWasm {
         }
 
         byte[] rewriteRegion(byte[] region, List<Insn> ins, int[] paramOf, Map<Integer, Integer> exits,
-                             boolean returns, byte[][] ft) {
+                             Map<Integer, Byte> valueExits, boolean returns, byte[][] ft) {
             Writer w = new Writer();
             int level = 0;
             int retCode = exits.size() + 1;
@@ -734,7 +1009,11 @@ public final class OutlineWasm {
                     case 0x02: case 0x03: case 0x04: level++; w.bytes(region, in.start, in.end); break;
                     case 0x0B: level--; w.bytes(region, in.start, in.end); break;
                     case 0x20: case 0x21: case 0x22: w.b(in.op).u32(paramOf[in.imm]); break;
-                    case 0x0C: case 0x0D: w.b(in.op).u32(depth(in.imm, level, exits)); break;
+                    case 0x0C: case 0x0D:
+                        if (in.op == 0x0C && in.imm >= level && valueExits.containsKey(in.imm - level))
+                            w.b(0x24).u32(global(valueExits.get(in.imm - level), -2));
+                        w.b(in.op).u32(depth(in.imm, level, exits));
+                        break;
                     case 0x0E:
                         w.b(0x0E).u32(in.table.length - 1);
                         for (int l : in.table) w.u32(depth(l, level, exits));
@@ -903,12 +1182,75 @@ public final class OutlineWasm {
         int b = r.b[r.pos] & 0xff;
         if (b == 0x40) { r.pos++; in.arity = 0; in.params = 0; return; }
         if (b == 0x7F || b == 0x7E || b == 0x7D || b == 0x7C || b == 0x7B || b == 0x70 || b == 0x6F) {
-            r.pos++; in.arity = 1; in.params = 0; return;
+            r.pos++; in.arity = 1; in.params = 0; in.result = (byte) b; return;
         }
         long idx = r.s64();
         byte[][] t = typesForDecode.get((int) idx);
         in.params = t[0].length;
         in.arity = t[1].length;
+        if (t[1].length == 1) in.result = t[1][0];
+    }
+
+    // ---- the VDBE's opcode names ----
+
+    /**
+     * The names SQLite's EXPLAIN prints for its opcodes, by opcode number, as the binary holds them:
+     * {@code sqlite3OpcodeName}'s table of pointers to strings in the data segments, which starts
+     * with opcode 0, "Savepoint" (so it has been in every SQLite since 3.6), and runs while each
+     * entry points at a name.
+     */
+    static final class VdbeOpcodeNames {
+        static List<String> read(byte[] wasm, List<int[]> sections) {
+            Map<Integer, byte[]> segments = new java.util.TreeMap<>();
+            for (int[] s : sections) {
+                if (s[0] != 11) continue;
+                Reader p = new Reader(wasm, s[1]);
+                int n = p.u32();
+                for (int i = 0; i < n; i++) {
+                    int flag = p.u32();
+                    if (flag == 2) p.u32();   // memory index
+                    int offset = -1;
+                    if (flag != 1) {
+                        if ((wasm[p.pos++] & 0xff) != 0x41) throw new IllegalStateException("data segment offset is no i32.const");
+                        offset = (int) p.s64();
+                        if ((wasm[p.pos++] & 0xff) != 0x0B) throw new IllegalStateException("data segment offset is no constant");
+                    }
+                    int len = p.u32();
+                    if (offset >= 0) segments.put(offset, java.util.Arrays.copyOfRange(wasm, p.pos, p.pos + len));
+                    p.pos += len;
+                }
+            }
+            java.util.function.IntFunction<String> name = addr -> {
+                for (Map.Entry<Integer, byte[]> e : segments.entrySet()) {
+                    int at = addr - e.getKey();
+                    byte[] d = e.getValue();
+                    if (at < 0 || at >= d.length) continue;
+                    int end = at;
+                    while (end < d.length && d[end] != 0) {
+                        if (!Character.isLetterOrDigit(d[end])) return null;
+                        end++;
+                    }
+                    return end > at && end < d.length ? new String(d, at, end - at, java.nio.charset.StandardCharsets.US_ASCII) : null;
+                }
+                return null;
+            };
+            for (Map.Entry<Integer, byte[]> e : segments.entrySet()) {
+                byte[] d = e.getValue();
+                for (int at = (4 - e.getKey() % 4) % 4; at + 8 <= d.length; at += 4) {
+                    int first = (d[at] & 0xff) | (d[at + 1] & 0xff) << 8 | (d[at + 2] & 0xff) << 16 | (d[at + 3] & 0xff) << 24;
+                    if (!"Savepoint".equals(name.apply(first))) continue;
+                    List<String> names = new ArrayList<>();
+                    for (int q = at; q + 4 <= d.length; q += 4) {
+                        int ptr = (d[q] & 0xff) | (d[q + 1] & 0xff) << 8 | (d[q + 2] & 0xff) << 16 | (d[q + 3] & 0xff) << 24;
+                        String n = name.apply(ptr);
+                        if (n == null) break;
+                        names.add(n);
+                    }
+                    if (names.size() > 100 && names.get(1).equals("AutoCommit")) return names;
+                }
+            }
+            throw new IllegalStateException("no table of VDBE opcode names (sqlite3OpcodeName) in the binary's data");
+        }
     }
 
     // ---- LEB128 ----

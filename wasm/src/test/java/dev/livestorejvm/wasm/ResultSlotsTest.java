@@ -33,7 +33,9 @@ class ResultSlotsTest {
         int twins = Integer.parseInt(counts.getProperty("twins"));
         int multiValue = Integer.parseInt(counts.getProperty("multiValue"));
         assertTrue(twins > 0 && twins >= multiValue * 9 / 10, "only " + twins + " of " + multiValue + " multi-value functions rewritten in " + variant);
-        assertEquals(twins, Integer.parseInt(counts.getProperty("sites")), "call sites of the rewritten functions that still unpack an array in " + variant);
+        // a case stub can sit twice (in the VDBE's hot front and in the nest behind it)
+        assertTrue(Integer.parseInt(counts.getProperty("sites")) >= twins, "rewritten functions never called through the slots in " + variant);
+        assertEquals(0, Integer.parseInt(counts.getProperty("arraySites")), "call sites of the rewritten functions that still unpack an array in " + variant);
         int maxSlot = Integer.parseInt(counts.getProperty("maxSlot"));
         assertTrue(maxSlot <= ResultSlots.COUNT, "slot r" + maxSlot + " used but ResultSlots has " + ResultSlots.COUNT);
     }

@@ -302,24 +302,24 @@ public final class OutlineWasm {
         }
 
         /**
-         * True if the item is a switch's nest: blocks without parameters, each the first item of
-         * the one around it (only the outermost needs to be without a result), down to a pure index
-         * computation and the br_table.
+         * The body holding the br_table if the item is a plain switch nest: blocks without
+         * parameters, each the first item of the one around it (only the outermost needs to be
+         * without a result), down to a pure index computation and the br_table. Null if it is not.
          */
-        boolean plainNest(Item top) {
-            if (top.head.op != 0x02 || top.head.arity != 0 || top.head.params != 0) return false;
+        Body switchBody(Item top) {
+            if (top.head.op != 0x02 || top.head.arity != 0 || top.head.params != 0) return null;
             Item cur = top;
             while (true) {
                 Body b = cur.body;
                 int t = -1;
                 for (int k = 0; k < b.items.size(); k++) if (b.items.get(k).spine) { t = k; break; }
-                if (t < 0) return false;
+                if (t < 0) return null;
                 Item child = b.items.get(t);
                 if (!child.construct()) {
-                    for (int k = 0; k < t; k++) if (!pure(b.items.get(k).head.op)) return false;
-                    return true;
+                    for (int k = 0; k < t; k++) if (!pure(b.items.get(k).head.op)) return null;
+                    return b;
                 }
-                if (t != 0 || child.head.op != 0x02 || child.head.params != 0) return false;
+                if (t != 0 || child.head.op != 0x02 || child.head.params != 0) return null;
                 cur = child;
             }
         }
@@ -331,30 +331,25 @@ public final class OutlineWasm {
          * Null if it is another switch. Every hot name must be an opcode.
          */
         int[] vdbeCases(Item nest) {
-            Item cur = nest;
-            while (true) {
-                Item child = null;
-                for (Item k : cur.body.items) if (k.spine) { child = k; break; }
-                if (!child.construct()) {
-                    Insn table = child.head;
-                    int n = opcodeNames.size();
-                    if (table.table.length > n || table.table.length < n - 8) return null;
-                    for (Item k : cur.body.items) {
-                        if (k == child) break;
-                        int op = k.head.op;
-                        if (op != 0x20 && op != 0x22 && !(op == 0x2D && loadOffset(k.head) == 0)) return null;
-                    }
-                    int[] cases = new int[hotOpcodes.size()];
-                    int c = 0;
-                    for (String name : hotOpcodes) {
-                        int index = opcodeNames.indexOf(name);
-                        if (index < 0) throw new IllegalStateException("no VDBE opcode " + name + " in the binary (it has " + opcodeNames + ")");
-                        cases[c++] = index;
-                    }
-                    return cases;
+            Insn table = null;
+            for (Item k : switchBody(nest).items) {
+                if (k.spine) {
+                    table = k.head;
+                    break;
                 }
-                cur = child;
+                int op = k.head.op;
+                if (op != 0x20 && op != 0x22 && !(op == 0x2D && loadOffset(k.head) == 0)) return null;
             }
+            int n = opcodeNames.size();
+            if (table.table.length > n || table.table.length < n - 8) return null;
+            int[] cases = new int[hotOpcodes.size()];
+            int c = 0;
+            for (String name : hotOpcodes) {
+                int index = opcodeNames.indexOf(name);
+                if (index < 0) throw new IllegalStateException("no VDBE opcode " + name + " in the binary (it has " + opcodeNames + ")");
+                cases[c++] = index;
+            }
+            return cases;
         }
 
         int loadOffset(Insn load) {
@@ -367,7 +362,7 @@ public final class OutlineWasm {
         Item findNest(Body b) {
             for (Item it : b.items) {
                 if (!it.spine || !it.construct()) continue;
-                if (plainNest(it)) return it;
+                if (switchBody(it) != null) return it;
                 Item inner = findNest(it.body);
                 if (inner != null) return inner;
                 if (it.elseBody != null && (inner = findNest(it.elseBody)) != null) return inner;
@@ -541,8 +536,7 @@ public final class OutlineWasm {
             java.util.TreeSet<Integer> set = new java.util.TreeSet<>(java.util.Collections.reverseOrder());
             java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
             for (int x : hot) {
-                if (x >= table.length) continue;
-                int d = table[x];
+                int d = table[Math.min(x, table.length - 1)];   // past the table: its default, as br_table does
                 if (d <= m - 2 && set.add(m - d)) work.add(m - d);
             }
             while (!work.isEmpty()) {

@@ -8,9 +8,6 @@ import dev.livestorejvm.vfs.Vfs;
 import dev.livestorejvm.vfs.VfsException;
 import dev.livestorejvm.vfs.VfsFile;
 import java.lang.reflect.Field;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -28,12 +25,7 @@ class GlobalSlotsTest {
     @ParameterizedTest
     @ValueSource(strings = {"default", "fts5"})
     void nearlyEveryAccessOfGlobalZeroIsRewritten(String variant) throws Exception {
-        Path report = Paths.get(System.getProperty("rewriteGlobals.dir", "target/rewrite-globals"), variant + ".txt");
-        assertTrue(Files.isRegularFile(report), "the build wrote no report at " + report);
-        Properties counts = new Properties();
-        try (var in = Files.newBufferedReader(report)) {
-            counts.load(in);
-        }
+        Properties counts = BuildReport.read("rewriteGlobals.dir", "target/rewrite-globals", variant + ".txt");
         int reads = Integer.parseInt(counts.getProperty("reads"));
         int writes = Integer.parseInt(counts.getProperty("writes"));
         int others = Integer.parseInt(counts.getProperty("others"));

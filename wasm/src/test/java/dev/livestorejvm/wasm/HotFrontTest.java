@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,12 +22,7 @@ class HotFrontTest {
         CompiledMethodSizesTest.assumeOutliningOn();
         String hot = System.getProperty("outline.hotOpcodes", "");
         assumeFalse(hot.isBlank(), "no hot opcodes configured (-Doutline.hotOpcodes=)");
-        Path report = Paths.get(System.getProperty("outline.dir", "target/wa-sqlite"), variant + ".outlined.wasm.hot");
-        assertTrue(Files.isRegularFile(report), "the outliner wrote no hot-front report at " + report);
-        Properties front = new Properties();
-        try (var in = Files.newBufferedReader(report)) {
-            front.load(in);
-        }
+        Properties front = BuildReport.read("outline.dir", "target/wa-sqlite", variant + ".outlined.wasm.hot");
         assertEquals(hot.split(",").length, Integer.parseInt(front.getProperty("opcodes", "0")), "hot opcodes placed in " + variant + ": " + front);
         int bodies = Integer.parseInt(front.getProperty("bodies"));
         assertTrue(bodies >= 20, "case bodies in front in " + variant + ": " + front);

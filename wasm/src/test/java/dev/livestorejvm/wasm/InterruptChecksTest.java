@@ -47,12 +47,7 @@ class InterruptChecksTest {
     @ParameterizedTest
     @ValueSource(strings = {"default", "fts5"})
     void theBuildReportsWhatItRemoved(String variant) throws Exception {
-        Path report = Paths.get(System.getProperty("interruptChecks.dir", "target/interrupt-checks"), variant + ".txt");
-        assertTrue(Files.isRegularFile(report), "the build wrote no report at " + report);
-        Properties counts = new Properties();
-        try (var in = Files.newBufferedReader(report)) {
-            counts.load(in);
-        }
+        Properties counts = BuildReport.read("interruptChecks.dir", "target/interrupt-checks", variant + ".txt");
         // Chicory checks before every call and loop back-edge: thousands in SQLite
         assertTrue(Integer.parseInt(counts.getProperty("calls")) > 1000, "calls removed in " + variant + ": " + counts);
         assertTrue(Integer.parseInt(counts.getProperty("classes")) >= 2, "classes changed in " + variant + ": " + counts);

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,12 +21,7 @@ class ResultSlotsTest {
     @ValueSource(strings = {"default", "fts5"})
     void everyOutlinedFunctionWithResultsReturnsThroughTheSlots(String variant) throws Exception {
         CompiledMethodSizesTest.assumeOutliningOn();
-        Path report = Paths.get(System.getProperty("rewriteResults.dir", "target/rewrite-results"), variant + ".txt");
-        assertTrue(Files.isRegularFile(report), "the build wrote no rewrite report at " + report);
-        Properties counts = new Properties();
-        try (var in = Files.newBufferedReader(report)) {
-            counts.load(in);
-        }
+        Properties counts = BuildReport.read("rewriteResults.dir", "target/rewrite-results", variant + ".txt");
         int twins = Integer.parseInt(counts.getProperty("twins"));
         int multiValue = Integer.parseInt(counts.getProperty("multiValue"));
         assertTrue(twins > 0 && twins >= multiValue * 9 / 10, "only " + twins + " of " + multiValue + " multi-value functions rewritten in " + variant);

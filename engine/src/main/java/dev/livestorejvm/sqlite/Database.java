@@ -333,7 +333,11 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Calls {@code handler} every {@code instructions} virtual-machine steps (null: none). */
+    /**
+     * Calls {@code handler} every {@code instructions} virtual-machine steps (null: none). This is
+     * how to cancel a running statement (a deadline, a user's abort): {@code Thread.interrupt()}
+     * does not stop SQLite's code, which runs to the end of the call and leaves the flag set.
+     */
     public void progressHandler(int instructions, ProgressHandler handler) {
         locked(() -> {
             callbacks.progressHandler(instructions, handler);

@@ -1,10 +1,6 @@
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -30,36 +26,26 @@ public final class DropInterruptChecks implements Opcodes {
     static final String CHECK = "checkInterruption";
 
     int calls, classes;
+    boolean emptied;
 
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args[0]);
         DropInterruptChecks d = new DropInterruptChecks();
-        boolean emptied = false;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, args[1] + "Machine*.class")) {
-            for (Path p : files) {
-                ClassNode cn = new ClassNode();
-                new ClassReader(Files.readAllBytes(p)).accept(cn, 0);
-                boolean changed = d.dropCalls(cn);
-                if (cn.name.endsWith("/" + args[1] + "MachineShaded")) {
-                    emptied = empty(cn);
-                    changed |= emptied;
-                }
-                if (!changed) continue;
-                ClassWriter cw = new ClassWriter(0);   // fewer instructions, same frames: nothing to compute
-                cn.accept(cw);
-                Files.write(p, cw.toByteArray());
+        // fewer instructions, same frames: nothing to compute
+        GeneratedClasses.rewriteEach(dir, args[1] + "Machine*.class", cn -> {
+            boolean changed = d.dropCalls(cn);
+            if (cn.name.endsWith("/" + args[1] + "MachineShaded")) {
+                d.emptied = empty(cn);
+                changed |= d.emptied;
             }
-        }
-        if (d.calls == 0 || !emptied) {
+            return changed;
+        });
+        if (d.calls == 0 || !d.emptied) {
             throw new IllegalStateException("no " + CHECK + " calls (or no " + args[1] + "MachineShaded." + CHECK
                 + ") in " + dir + ": rewritten already (run the build from Chicory's compiler on), or Chicory's code generation changed");
         }
         System.out.println("[interrupt] " + args[1] + ": " + d.calls + " thread-interruption checks removed from " + d.classes + " classes");
-        if (args.length > 2) {
-            Path report = Paths.get(args[2]);
-            Files.createDirectories(report.toAbsolutePath().getParent());
-            Files.writeString(report, "calls=" + d.calls + "\nclasses=" + d.classes + "\n");
-        }
+        GeneratedClasses.report(args, 2, "calls=" + d.calls + "\nclasses=" + d.classes + "\n");
     }
 
     /** Removes every call of checkInterruption (no arguments, no result: nothing else to undo). */

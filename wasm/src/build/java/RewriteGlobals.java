@@ -1,12 +1,7 @@
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FieldInsnNode;
@@ -30,7 +25,6 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 public final class RewriteGlobals implements Opcodes {
     static final String SLOTS = "dev/livestorejvm/wasm/GlobalSlots";
-    static final String MEMORY = "com/dylibso/chicory/runtime/Memory";
     static final String INSTANCE = "Lcom/dylibso/chicory/runtime/Instance;";
 
     int reads, writes, others;
@@ -38,32 +32,20 @@ public final class RewriteGlobals implements Opcodes {
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args[0]);
         RewriteGlobals r = new RewriteGlobals();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, args[1] + "MachineFuncGroup_*.class")) {
-            for (Path p : files) {
-                ClassNode cn = new ClassNode();
-                new ClassReader(Files.readAllBytes(p)).accept(cn, 0);
-                if (!r.rewrite(cn)) continue;
-                ClassWriter cw = new ClassWriter(0);   // same frames; max stack unchanged (see below)
-                cn.accept(cw);
-                Files.write(p, cw.toByteArray());
-            }
-        }
+        // same frames; max stack unchanged (see rewrite)
+        GeneratedClasses.rewriteEach(dir, args[1] + "MachineFuncGroup_*.class", r::rewrite);
         if (r.reads == 0 || r.writes == 0) {
             throw new IllegalStateException("no global 0 accesses of Chicory's shape in " + dir + ": rewritten already, or Chicory's code generation changed");
         }
         System.out.println("[globals] " + args[1] + ": " + r.reads + " reads and " + r.writes + " writes of global 0 go to a field ("
             + r.others + " accesses of other shapes or globals left)");
-        if (args.length > 2) {
-            Path report = Paths.get(args[2]);
-            Files.createDirectories(report.toAbsolutePath().getParent());
-            Files.writeString(report, "reads=" + r.reads + "\nwrites=" + r.writes + "\nothers=" + r.others + "\n");
-        }
+        GeneratedClasses.report(args, 2, "reads=" + r.reads + "\nwrites=" + r.writes + "\nothers=" + r.others + "\n");
     }
 
     boolean rewrite(ClassNode cn) {
         int before = reads + writes;
         for (MethodNode m : cn.methods) {
-            int mem = memorySlot(m.desc);
+            int mem = GeneratedClasses.memorySlot(m.desc);
             for (AbstractInsnNode i = m.instructions.getFirst(); i != null; i = i.getNext()) {
                 if (i.getOpcode() != INVOKESTATIC) continue;
                 MethodInsnNode call = (MethodInsnNode) i;
@@ -99,14 +81,5 @@ public final class RewriteGlobals implements Opcodes {
             }
         }
         return reads + writes > before;
-    }
-
-    /** The local slot of the Memory parameter Chicory passes second to last; -1 if there is none. */
-    static int memorySlot(String desc) {
-        Type[] args = Type.getArgumentTypes(desc);
-        if (args.length < 2 || args[args.length - 2].getSort() != Type.OBJECT || !args[args.length - 2].getInternalName().equals(MEMORY)) return -1;
-        int slot = 0;
-        for (int k = 0; k < args.length - 2; k++) slot += args[k].getSize();
-        return slot;
     }
 }

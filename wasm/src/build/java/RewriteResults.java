@@ -1,14 +1,10 @@
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -39,37 +35,24 @@ public final class RewriteResults implements Opcodes {
     static final String SLOTS = "dev/livestorejvm/wasm/ResultSlots";
     /** The slots ResultSlots declares (r1..r32): functions with more extra results keep the array. */
     static final int SLOT_COUNT = 32;
-    static final String MEMORY = "com/dylibso/chicory/runtime/Memory";
 
     int twins, multiValue, sites, arraySites, maxSlot;
 
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args[0]);
         RewriteResults r = new RewriteResults();
-        int classes = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, args[1] + "MachineFuncGroup_*.class")) {
-            for (Path p : files) {
-                ClassNode cn = new ClassNode();
-                new ClassReader(Files.readAllBytes(p)).accept(cn, 0);
-                if (cn.methods.stream().anyMatch(m -> m.name.startsWith("func_") && m.name.endsWith("_r"))) {
-                    throw new IllegalStateException(p + " was rewritten already: run the build from Chicory's compiler on");
-                }
-                r.rewrite(cn);
-                ClassWriter cw = new ClassWriter(0);   // maxs and frames set here: nothing to compute
-                cn.accept(cw);
-                Files.write(p, cw.toByteArray());
-                classes++;
+        int classes = GeneratedClasses.rewriteEach(dir, args[1] + "MachineFuncGroup_*.class", cn -> {
+            if (cn.methods.stream().anyMatch(m -> m.name.startsWith("func_") && m.name.endsWith("_r"))) {
+                throw new IllegalStateException(cn.name + " was rewritten already: run the build from Chicory's compiler on");
             }
-        }
+            r.rewrite(cn);   // maxs and frames set here
+            return true;
+        });
         if (classes == 0) throw new IllegalStateException("no " + args[1] + "MachineFuncGroup_*.class in " + dir);
         System.out.println("[results] " + args[1] + ": " + r.twins + " of " + r.multiValue + " multi-value functions return through slots, "
             + r.sites + " call sites read them, " + r.arraySites + " still unpack an array");
-        if (args.length > 2) {
-            Path report = Paths.get(args[2]);
-            Files.createDirectories(report.toAbsolutePath().getParent());
-            Files.writeString(report, "twins=" + r.twins + "\nsites=" + r.sites + "\narraySites=" + r.arraySites + "\nmultiValue=" + r.multiValue
-                + "\nmaxSlot=" + r.maxSlot + "\n");
-        }
+        GeneratedClasses.report(args, 2, "twins=" + r.twins + "\nsites=" + r.sites + "\narraySites=" + r.arraySites + "\nmultiValue=" + r.multiValue
+            + "\nmaxSlot=" + r.maxSlot + "\n");
     }
 
     void rewrite(ClassNode cn) {
@@ -77,7 +60,7 @@ public final class RewriteResults implements Opcodes {
         for (MethodNode m : new ArrayList<>(cn.methods)) {
             if (!m.name.startsWith("func_") || !m.desc.endsWith(")[J")) continue;
             multiValue++;
-            int mem = memorySlot(m.desc);
+            int mem = GeneratedClasses.memorySlot(m.desc);
             MethodInsnNode pack = packCall(m);
             if (mem < 0 || pack == null) continue;
             Type[] results = Type.getArgumentTypes(pack.desc);
@@ -90,7 +73,7 @@ public final class RewriteResults implements Opcodes {
             twins++;
         }
         for (MethodNode m : cn.methods) {
-            int mem = memorySlot(m.desc);
+            int mem = GeneratedClasses.memorySlot(m.desc);
             for (AbstractInsnNode i = m.instructions.getFirst(); i != null; ) {
                 AbstractInsnNode next = i.getNext();
                 if (i instanceof MethodInsnNode) {
@@ -237,14 +220,5 @@ public final class RewriteResults implements Opcodes {
         if (op >= ICONST_0 && op <= ICONST_5) return op - ICONST_0;
         if (op == BIPUSH || op == SIPUSH) return ((IntInsnNode) i).operand;
         return -1;
-    }
-
-    /** The local slot of the Memory parameter Chicory passes second to last; -1 if there is none. */
-    static int memorySlot(String desc) {
-        Type[] args = Type.getArgumentTypes(desc);
-        if (args.length < 2 || args[args.length - 2].getSort() != Type.OBJECT || !args[args.length - 2].getInternalName().equals(MEMORY)) return -1;
-        int slot = 0;
-        for (int k = 0; k < args.length - 2; k++) slot += args[k].getSize();
-        return slot;
     }
 }

@@ -3,7 +3,7 @@ package dev.livestorejvm.cli;
 import dev.livestorejvm.sqlite.Database;
 import dev.livestorejvm.sqlite.SqliteRuntime;
 import dev.livestorejvm.sqlite.Statement;
-import dev.livestorejvm.vfs.OpenFlags;
+import dev.livestorejvm.sqlite.OpenFlag;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ final class InspectCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try (SqliteRuntime runtime = runtimeOptions.start()) {
-            try (Database db = runtime.open(eventlog.toAbsolutePath().toString(), OpenFlags.READONLY)) {
+            try (Database db = runtime.open(eventlog.toAbsolutePath().toString(), OpenFlag.READONLY)) {
                 io.out().println("store " + dir);
                 try (Statement st = db.prepare("SELECT head, backendId FROM __livestore_sync_status")) {
                     if (st.step()) io.out().println("sync head: e" + st.getLong(0) + ", backend: "
@@ -68,7 +68,7 @@ final class InspectCommand implements Callable<Integer> {
             }
             for (Path state : stateFiles()) {
                 io.out().println("state " + state.getFileName());
-                try (Database db = runtime.open(state.toAbsolutePath().toString(), OpenFlags.READONLY)) {
+                try (Database db = runtime.open(state.toAbsolutePath().toString(), OpenFlag.READONLY)) {
                     List<String> tables = new ArrayList<>();
                     try (Statement st = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
                         while (st.step()) tables.add(st.getText(0));

@@ -1,6 +1,6 @@
 package dev.livestorejvm.sqlite;
 
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_CORRUPT;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_CORRUPT;
 
 import java.io.ByteArrayOutputStream;
 

@@ -56,7 +56,7 @@ public final class ChangesetReader implements Iterator<ChangesetEntry> {
 
     private void readHeader() {
         int at = pos;
-        if (b[pos] == PATCHSET_TABLE) throw new SqliteException(dev.livestorejvm.vfs.ResultCodes.SQLITE_MISUSE,
+        if (b[pos] == PATCHSET_TABLE) throw new SqliteException(ResultCode.SQLITE_MISUSE,
             "this is a patchset, not a changeset: its changes are not read here");
         long n = varint(b, pos + 1, end);
         if (n < 1 || n > 32767) throw corrupt("column count " + n, at);

@@ -1,8 +1,8 @@
 package dev.livestorejvm.sqlite;
 
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_MISUSE;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_MISUSE;
 
-import dev.livestorejvm.vfs.ResultCodes;
+
 import dev.livestorejvm.wasm.CallbackApi;
 import dev.livestorejvm.wasm.SessionApi;
 import dev.livestorejvm.wasm.SqliteModule;
@@ -231,7 +231,7 @@ public final class Database implements AutoCloseable {
                     : "RELEASE livestore_jvm_apply");
             }
             if (rc == 0 && pending == null) return null;
-            int code = rc != 0 ? rc : ResultCodes.SQLITE_ABORT;
+            int code = rc != 0 ? rc : ResultCode.SQLITE_ABORT;
             String msg = rc != 0 && module.errcode(handle) == rc ? module.errmsg(handle) : module.errstr(code);
             throw new SqliteException(code, msg + " while applying a changeset of " + changeset.size() + " bytes",
                 null, -1, name, pending != null ? pending : module.takeCallbackError());
@@ -478,7 +478,7 @@ public final class Database implements AutoCloseable {
     void throwPendingCallbackError(String sql) {
         Throwable t = callbacks.takePending();
         if (t != null) {
-            throw new SqliteException(dev.livestorejvm.vfs.ResultCodes.SQLITE_ERROR, "a callback threw: " + t, sql, -1, name, t);
+            throw new SqliteException(ResultCode.SQLITE_ERROR, "a callback threw: " + t, sql, -1, name, t);
         }
     }
 

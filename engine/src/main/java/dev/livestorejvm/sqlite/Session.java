@@ -1,6 +1,6 @@
 package dev.livestorejvm.sqlite;
 
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_MISUSE;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_MISUSE;
 
 import dev.livestorejvm.wasm.SessionApi;
 import java.util.function.Supplier;

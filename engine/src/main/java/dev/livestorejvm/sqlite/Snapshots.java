@@ -1,9 +1,9 @@
 package dev.livestorejvm.sqlite;
 
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_DONE;
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_MISUSE;
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_NOMEM;
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_NOTADB;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_DONE;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_MISUSE;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_NOMEM;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_NOTADB;
 
 import dev.livestorejvm.wasm.SessionApi;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.livestorejvm.sqlite;
 
-import dev.livestorejvm.vfs.ResultCodes;
+
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
@@ -32,12 +32,12 @@ public class SqliteException extends RuntimeException {
         this(extendedCode, sqliteMessage, null, -1, null, null);
     }
 
-    /** The primary result code, e.g. {@link ResultCodes#SQLITE_CONSTRAINT}. */
+    /** The primary result code, e.g. {@link ResultCode#SQLITE_CONSTRAINT}. */
     public int resultCode() {
         return extendedCode & 0xff;
     }
 
-    /** The extended result code, e.g. {@link ResultCodes#SQLITE_CONSTRAINT_UNIQUE}. */
+    /** The extended result code, e.g. {@link ResultCode#SQLITE_CONSTRAINT_UNIQUE}. */
     public int extendedCode() {
         return extendedCode;
     }
@@ -83,7 +83,7 @@ public class SqliteException extends RuntimeException {
 
     private static Map<Integer, String> codeNames() {
         Map<Integer, String> names = new HashMap<>();
-        for (Field f : ResultCodes.class.getFields()) {
+        for (Field f : ResultCode.class.getFields()) {
             if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class) {
                 try {
                     names.putIfAbsent(f.getInt(null), f.getName());

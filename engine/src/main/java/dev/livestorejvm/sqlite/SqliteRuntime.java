@@ -1,7 +1,7 @@
 package dev.livestorejvm.sqlite;
 
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_MISUSE;
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_NOMEM;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_MISUSE;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_NOMEM;
 
 import dev.livestorejvm.vfs.FileVfs;
 import dev.livestorejvm.vfs.MemoryVfs;
@@ -263,7 +263,7 @@ public final class SqliteRuntime implements AutoCloseable {
     /** What a failure of the module becomes for callers: a stopped module or an exhausted heap as {@link SqliteException}. */
     static RuntimeException translated(RuntimeException e) {
         if (e instanceof dev.livestorejvm.wasm.WasmAbort) {
-            return new SqliteException(dev.livestorejvm.vfs.ResultCodes.SQLITE_INTERNAL,
+            return new SqliteException(ResultCode.SQLITE_INTERNAL,
                 "the SQLite module stopped: " + e.getMessage(), null, -1, null, e);
         }
         if (e instanceof WasmOutOfMemory) return new SqliteException(SQLITE_NOMEM, e.getMessage(), null, -1, null, e);

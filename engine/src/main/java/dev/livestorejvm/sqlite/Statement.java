@@ -1,9 +1,9 @@
 package dev.livestorejvm.sqlite;
 
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_DONE;
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_MISUSE;
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_RANGE;
-import static dev.livestorejvm.vfs.ResultCodes.SQLITE_ROW;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_DONE;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_MISUSE;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_RANGE;
+import static dev.livestorejvm.sqlite.ResultCode.SQLITE_ROW;
 
 import dev.livestorejvm.wasm.SqliteModule;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ public final class Statement implements AutoCloseable {
         if (value instanceof Boolean) return bindLong(index, (Boolean) value ? 1 : 0);
         if (value instanceof String) return bindText(index, (String) value);
         if (value instanceof byte[]) return bindBlob(index, (byte[]) value);
-        throw new SqliteException(dev.livestorejvm.vfs.ResultCodes.SQLITE_MISMATCH,
+        throw new SqliteException(ResultCode.SQLITE_MISMATCH,
             "cannot bind a " + value.getClass().getName() + " to parameter " + index, sql, -1, db.name(), null);
     }
 

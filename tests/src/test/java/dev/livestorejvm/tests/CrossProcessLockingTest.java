@@ -6,7 +6,7 @@ import dev.livestorejvm.sqlite.Database;
 import dev.livestorejvm.sqlite.SqliteException;
 import dev.livestorejvm.sqlite.SqliteRuntime;
 import dev.livestorejvm.sqlite.Statement;
-import dev.livestorejvm.vfs.ResultCodes;
+import dev.livestorejvm.sqlite.ResultCode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +45,7 @@ class CrossProcessLockingTest {
         try (NativeSqlite.Session cli = new NativeSqlite.Session(file); Database db = runtime.open(file.toString())) {
             assertEquals("", cli.exec("BEGIN IMMEDIATE; INSERT INTO t VALUES ('cli');"));
             SqliteException busy = assertThrows(SqliteException.class, () -> db.execute("INSERT INTO t VALUES ('engine')"));
-            assertEquals(ResultCodes.SQLITE_BUSY, busy.resultCode(), busy.getMessage());
+            assertEquals(ResultCode.SQLITE_BUSY, busy.resultCode(), busy.getMessage());
             assertEquals(0, count(db), "the CLI's uncommitted row is invisible");
 
             db.busyTimeout(20_000);
@@ -92,7 +92,7 @@ class CrossProcessLockingTest {
             try (NativeSqlite.Session cli = new NativeSqlite.Session(file)) {
                 assertEquals("1", cli.exec("BEGIN; SELECT count(*) FROM t;"));
                 SqliteException e = assertThrows(SqliteException.class, () -> db.execute("INSERT INTO t VALUES (3)"));
-                assertEquals(ResultCodes.SQLITE_BUSY, e.resultCode());
+                assertEquals(ResultCode.SQLITE_BUSY, e.resultCode());
                 cli.exec("COMMIT;");
                 db.execute("INSERT INTO t VALUES (3)");
             }

@@ -1,7 +1,7 @@
 package dev.livestorejvm.vfs;
 
 /** {@code SQLITE_OPEN_*} flags as passed to {@link Vfs#open} (<a href="https://sqlite.org/c3ref/c_open_autoproxy.html">sqlite.org</a>). */
-public final class OpenFlags {
+public class OpenFlags {
     public static final int READONLY = 0x00000001;
     public static final int READWRITE = 0x00000002;
     public static final int CREATE = 0x00000004;
@@ -25,7 +25,8 @@ public final class OpenFlags {
     public static final int NOFOLLOW = 0x01000000;
     public static final int EXRESCODE = 0x02000000;
 
-    private OpenFlags() {}
+    /** Extended only by the SQLite API's own {@code OpenFlag}, which re-exports these names to its callers. */
+    protected OpenFlags() {}
 
     /** True if {@code flags} name a main database file. */
     public static boolean isMainDb(int flags) {

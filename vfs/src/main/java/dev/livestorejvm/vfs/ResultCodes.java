@@ -4,7 +4,7 @@ package dev.livestorejvm.vfs;
  * SQLite's primary and extended result codes (<a href="https://sqlite.org/rescode.html">sqlite.org/rescode.html</a>),
  * shared by every layer of the project.
  */
-public final class ResultCodes {
+public class ResultCodes {
     public static final int SQLITE_OK = 0;
     public static final int SQLITE_ERROR = 1;
     public static final int SQLITE_INTERNAL = 2;
@@ -75,7 +75,8 @@ public final class ResultCodes {
     public static final int SQLITE_CONSTRAINT_PRIMARYKEY = SQLITE_CONSTRAINT | (6 << 8);
     public static final int SQLITE_CONSTRAINT_UNIQUE = SQLITE_CONSTRAINT | (8 << 8);
 
-    private ResultCodes() {}
+    /** Extended only by the SQLite API's own {@code ResultCode}, which re-exports these names to its callers. */
+    protected ResultCodes() {}
 
     /** The primary code of a (possibly extended) result code. */
     public static int primary(int code) {

@@ -40,18 +40,18 @@ public final class Store implements AutoCloseable {
     private final Subscriptions subscriptions = new Subscriptions();
     private final ReentrantLock lock = new ReentrantLock();
     /** Commits of other sessions not yet applied to this replica, in order. */
-    final Queue<PendingCommit> inbox = new ConcurrentLinkedQueue<>();
-    private final boolean rebuilt;
-    private final long replayed;
+    private final Queue<PendingCommit> inbox = new ConcurrentLinkedQueue<>();
+    /** What the leader tells this session; a separate object so that none of it is public API. */
+    private final SessionEvents follower = new Follower();
+    private final Leader.BootReport boot;
     private Replica replica;
     private LeaderFailure unreported;
     private boolean closed;
 
-    private Store(StoreOptions options, Leader leader, boolean first) {
+    private Store(StoreOptions options, Leader leader) {
         this.options = options;
         this.leader = leader;
-        this.rebuilt = first && leader.rebuilt;
-        this.replayed = first ? leader.replayed : 0;
+        this.boot = leader.claimBootReport();
     }
 
     /**
@@ -59,20 +59,15 @@ public final class Store implements AutoCloseable {
      * first session of a store directory in this JVM opens its leader (and its files, exclusively).
      */
     public static Store open(StoreOptions options) {
-        Leader leader = Leader.acquire(options);
+        Leader leader = LeaderRegistry.acquire(options);
         try {
-            Store store = new Store(options, leader, leader.claimBootReport());
-            leader.join(store);
+            Store store = new Store(options, leader);
+            leader.join(store.follower, image -> store.replica = Replica.load(leader.sessionRuntime(), options.schema, image));
             return store;
         } catch (RuntimeException | Error e) {
-            leader.release();
+            LeaderRegistry.release(leader);
             throw e;
         }
-    }
-
-    /** Loads the replica; called by the leader once, with every accepted commit persisted. */
-    void load(byte[] image) {
-        replica = Replica.load(leader.sessionRuntime, options.schema, image);
     }
 
     public Schema schema() {
@@ -86,12 +81,12 @@ public final class Store implements AutoCloseable {
 
     /** True if opening this session rebuilt the state database from the eventlog (only ever the first session). */
     public boolean wasRebuilt() {
-        return rebuilt;
+        return boot.rebuilt();
     }
 
     /** The number of events replayed by this open (0 unless {@link #wasRebuilt()}). */
     public long replayedEvents() {
-        return replayed;
+        return boot.replayed();
     }
 
     /**
@@ -109,48 +104,43 @@ public final class Store implements AutoCloseable {
         if (events.length == 0) return List.of();
         List<Prepared> prepared = new ArrayList<>(events.length);
         for (Event e : events) prepared.add(prepare(e));
-        List<SeqNum> numbers = new ArrayList<>(events.length);
         leader.awaitRoom();
+        Set<String> written = new LinkedHashSet<>();
+        List<SeqNum> numbers = new ArrayList<>(events.length);
+        // This session's lock is taken inside the leader's commit lock (the lock order) and held
+        // past it, until the subscriptions re-ran: other sessions may commit meanwhile.
+        boolean[] locked = {false};
         long ticket;
-        ReentrantLock commitLock = leader.commitLock;
-        commitLock.lock();
-        boolean holdsCommitLock = true;
         try {
-            lock.lock();
-            try {
+            ticket = leader.commit(follower, head -> {
+                lock.lock();
+                locked[0] = true;
                 checkOpen();
                 reportFailure();
-                leader.checkUsable();
                 applyInbox();
-                Set<String> written = new LinkedHashSet<>();
-                List<PendingCommit.Item> items = materialize(prepared, events, written);
-                ticket = leader.accept(this, items);
+                List<PendingCommit.Item> items = materialize(head, prepared, events, written);
                 for (PendingCommit.Item item : items) numbers.add(item.event().seqNum());
-                commitLock.unlock();   // the replica is ours again: let other sessions commit while queries re-run
-                holdsCommitLock = false;
-                subscriptions.refresh(written, replica.state::rows);
-            } finally {
-                lock.unlock();
-            }
+                return items;
+            });
+            subscriptions.refresh(written, replica.state::rows);
         } finally {
-            if (holdsCommitLock) commitLock.unlock();
+            if (locked[0]) lock.unlock();
         }
         subscriptions.deliverPending();
         if (options.synchronousCommits) {
             LeaderFailure f = leader.awaitSettled(ticket);
             if (f != null) {
                 markReported(f);
-                throw new StoreException(f.error().getMessage(), f.error());
+                throw new StoreException(f.error());
             }
         }
         return numbers;
     }
 
-    private List<PendingCommit.Item> materialize(List<Prepared> prepared, Event[] events, Set<String> written) {
+    private List<PendingCommit.Item> materialize(SeqNum head, List<Prepared> prepared, Event[] events, Set<String> written) {
         try {
             // always a transaction, even for one write: the update hook that refuses an undeclared
             // table cannot stop its statement, only fail the call afterwards
-            SeqNum head = leader.head();
             return replica.transaction(() -> {
                 List<PendingCommit.Item> items = new ArrayList<>(prepared.size());
                 SeqNum h = head;
@@ -163,7 +153,7 @@ public final class Store implements AutoCloseable {
                 return items;
             });
         } catch (SqliteException e) {
-            throw new StoreException("commit of " + names(events) + " failed: " + e.getMessage(), e);
+            throw new StoreException(StoreException.Kind.MATERIALIZER_FAILED, "commit of " + names(events) + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -180,7 +170,7 @@ public final class Store implements AutoCloseable {
     private Prepared prepare(Event e) {
         EventDef<?> def = options.schema.event(e.name());
         if (def == null) {
-            throw new StoreException("unknown event " + e.name() + ": the schema defines " + options.schema.events().keySet());
+            throw new StoreException(StoreException.Kind.UNKNOWN_EVENT, "unknown event " + e.name() + ": the schema defines " + options.schema.events().keySet());
         }
         if (e.argsJson() != null) {
             Object args = def.decode(e.argsJson());
@@ -239,7 +229,7 @@ public final class Store implements AutoCloseable {
                 try {
                     tables = replica.db.tablesUsed(query.sql());
                 } catch (SqliteException e) {
-                    throw new StoreException("query failed: " + e.getMessage() + " (" + query.sql() + ")", e);
+                    throw new StoreException(StoreException.Kind.QUERY_FAILED, "query failed: " + e.getMessage() + " (" + query.sql() + ")", e);
                 }
             }
             Rows first = replica.state.rows(query);   // fails before registering if the query is bad
@@ -289,10 +279,32 @@ public final class Store implements AutoCloseable {
         return leader.persisted(sql -> query.decode(sql.read(query.sql(), query.bindValues())));
     }
 
-    // ---- called by the leader ----
+    // ---- what the leader tells this session ----
+
+    private final class Follower implements SessionEvents {
+        @Override
+        public void accepted(PendingCommit commit) {
+            inbox.add(commit);
+        }
+
+        @Override
+        public void persisted() {
+            catchUp();
+        }
+
+        @Override
+        public void reloaded(byte[] image, Set<String> written, LeaderFailure failure) {
+            reload(image, written, failure);
+        }
+
+        @Override
+        public void deliverPending() {
+            subscriptions.deliverPending();
+        }
+    }
 
     /** Applies the other sessions' commits that arrived, and delivers what changed. Called without locks. */
-    void catchUp() {
+    private void catchUp() {
         lock.lock();
         try {
             if (closed) return;
@@ -316,17 +328,13 @@ public final class Store implements AutoCloseable {
         subscriptions.refresh(written, replica.state::rows);
     }
 
-    /**
-     * Replaces the replica with {@code image} of the persisted state (after a rollback or a failed
-     * write) and re-runs the queries on {@code written}; {@code failure} is reported by the next
-     * commit, flush or close. Called by the leader under its commit lock; deliver afterwards.
-     */
-    void reload(byte[] image, Set<String> written, LeaderFailure failure) {
+    /** Replaces the replica with {@code image} of the persisted state and re-runs the queries on {@code written}. */
+    private void reload(byte[] image, Set<String> written, LeaderFailure failure) {
         lock.lock();
         try {
             if (closed) return;
             inbox.clear();   // everything in it is in the image, or lost
-            Replica fresh = Replica.load(leader.sessionRuntime, options.schema, image);
+            Replica fresh = Replica.load(leader.sessionRuntime(), options.schema, image);
             replica.close();
             replica = fresh;
             if (failure != null && (unreported == null || unreported.from() > failure.from())) unreported = failure;
@@ -336,15 +344,11 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    void deliverPending() {
-        subscriptions.deliverPending();
-    }
-
     private void reportFailure() {
         LeaderFailure f = unreported;
         if (f == null) return;
         unreported = null;
-        throw new StoreException(f.error().getMessage(), f.error());
+        throw new StoreException(f.error());
     }
 
     private void markReported(LeaderFailure f) {
@@ -357,7 +361,7 @@ public final class Store implements AutoCloseable {
     }
 
     private void checkOpen() {
-        if (closed) throw new StoreException("store is closed");
+        if (closed) throw new StoreException(StoreException.Kind.CLOSED, "store is closed");
     }
 
     private void checkOpenLocked() {
@@ -391,13 +395,13 @@ public final class Store implements AutoCloseable {
         try {
             if (closed) return;
             closed = true;
-            leader.leave(this);
+            leader.leave(follower);
             inbox.clear();
             replica.close();
         } finally {
             lock.unlock();
         }
-        leader.release();
+        LeaderRegistry.release(leader);
         if (failure != null) throw failure;
     }
 }

@@ -1,0 +1,118 @@
+package dev.livestorejvm.store;
+
+import dev.livestorejvm.sqlite.Database;
+import dev.livestorejvm.sqlite.TransactionMode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The leader's persisted connection: the state database as {@code main} with the eventlog
+ * attached, both held exclusively. Every use goes through one lock of its own, never held while
+ * taking another.
+ */
+final class LeaderDatabase implements AutoCloseable {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Database db;
+    private final StatementCache sql;
+    private final Eventlog eventlog;
+    private final StateWriter state;
+
+    LeaderDatabase(Boot.Opened opened) {
+        this.db = opened.db();
+        this.sql = opened.sql();
+        this.eventlog = opened.eventlog();
+        this.state = opened.state();
+    }
+
+    /**
+     * Persists a batch of commits in one transaction over both files (group commit: one set of
+     * syncs), re-materializing each event as LiveStore's leader does, so that the state and the
+     * changesets are those of a one-by-one commit.
+     */
+    void persist(List<PendingCommit> batch) {
+        lock.lock();
+        try {
+            sql.transaction("BEGIN IMMEDIATE", () -> {
+                for (PendingCommit pc : batch) {
+                    for (PendingCommit.Item item : pc.items()) {
+                        state.apply(item.def(), item.args(), item.event().seqNum());
+                        eventlog.insert(item.event());
+                    }
+                }
+                return null;
+            });
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** What the files hold: the eventlog's head and an image of the state. */
+    record Snapshot(SeqNum head, byte[] image) {}
+
+    Snapshot snapshot() {
+        lock.lock();
+        try {
+            return new Snapshot(eventlog.head(), db.serialize());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code read} on the persisted connection. */
+    <T> T read(Function<StatementCache, T> read) {
+        lock.lock();
+        try {
+            return read.apply(sql);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    List<StoredEvent> events() {
+        return read(s -> eventlog.all());
+    }
+
+    long syncHead() {
+        return read(s -> eventlog.syncHead());
+    }
+
+    /** What a rollback did: the events undone (newest first), the tables they wrote, and the files afterwards. */
+    record RolledBack(List<StoredEvent> events, Set<String> written, Snapshot after) {}
+
+    /**
+     * LiveStore's rollback: undoes the {@code n} newest events through their changesets, newest
+     * first, and deletes their eventlog rows, in one transaction.
+     */
+    RolledBack rollback(int n) {
+        lock.lock();
+        try {
+            Set<String> written = new LinkedHashSet<>();
+            ChangesetJournal journal = state.journal();
+            List<StoredEvent> events = db.transaction(TransactionMode.IMMEDIATE, () -> {
+                List<StoredEvent> newest = eventlog.newest(n);
+                for (StoredEvent e : newest) {
+                    written.addAll(journal.undo(e.seqNum()));
+                    eventlog.delete(e.seqNum());
+                }
+                return newest;
+            });
+            return new RolledBack(events, written, new Snapshot(eventlog.head(), db.serialize()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            sql.close();
+            db.close();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -25,7 +25,7 @@ public final class Insert implements Write {
 
     private Insert(Table table, Map<String, Object> values, OnConflict onConflict, List<String> target, Map<String, Object> updates) {
         this.table = table;
-        if (values.isEmpty()) throw new StoreException("insert into " + table.name() + " has no values");
+        if (values.isEmpty()) throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "insert into " + table.name() + " has no values");
         for (String c : values.keySet()) table.column(c);
         for (String c : target) table.column(c);
         for (String c : updates.keySet()) table.column(c);
@@ -47,7 +47,7 @@ public final class Insert implements Write {
 
     /** {@code ON CONFLICT ("target") DO UPDATE SET "c" = ?, ...}. */
     public Insert onConflictUpdate(List<String> target, Map<String, ?> set) {
-        if (set.isEmpty()) throw new StoreException("on-conflict update of " + table.name() + " sets nothing");
+        if (set.isEmpty()) throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "on-conflict update of " + table.name() + " sets nothing");
         return new Insert(table, values, OnConflict.UPDATE, List.copyOf(target), new LinkedHashMap<>(set));
     }
 

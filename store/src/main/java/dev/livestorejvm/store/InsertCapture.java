@@ -97,7 +97,7 @@ final class InsertCapture {
 
     private List<Object> readBack(Table t) {
         List<Object[]> r = sql.values("SELECT * FROM " + Sql.quoteTable(t.name()) + " WHERE _rowid_ = ?", List.of(db.lastInsertRowid()));
-        if (r.size() != 1) throw new StoreException("the row just inserted into " + t.name() + " is not there");
+        if (r.size() != 1) throw new StoreException(StoreException.Kind.MATERIALIZER_FAILED, "the row just inserted into " + t.name() + " is not there");
         return Arrays.asList(r.get(0));
     }
 

@@ -81,7 +81,7 @@ public class Query<T> {
         try {
             return Json.MAPPER.convertValue(row, type);
         } catch (IllegalArgumentException e) {
-            throw new StoreException("cannot decode a row " + row + " into " + type.getName() + ": " + e.getMessage(), e);
+            throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "cannot decode a row " + row + " into " + type.getName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -45,7 +45,7 @@ public final class Schema {
 
     public Table table(String name) {
         Table t = tablesByName.get(name);
-        if (t == null) throw new StoreException("no table " + name + " in the schema (tables: " + String.join(", ", tablesByName.keySet()) + ")");
+        if (t == null) throw new StoreException(StoreException.Kind.SCHEMA, "no table " + name + " in the schema (tables: " + String.join(", ", tablesByName.keySet()) + ")");
         return t;
     }
 

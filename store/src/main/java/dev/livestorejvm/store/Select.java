@@ -59,7 +59,7 @@ public final class Select extends Query<List<Map<String, Object>>> {
     public Select orderBy(String column, String direction) {
         table.column(column);
         String d = direction.toLowerCase(java.util.Locale.ROOT);
-        if (!d.equals("asc") && !d.equals("desc")) throw new StoreException("order direction must be asc or desc, got " + direction);
+        if (!d.equals("asc") && !d.equals("desc")) throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "order direction must be asc or desc, got " + direction);
         List<Order> next = new ArrayList<>(orderBy);
         next.add(new Order(column, d));
         return new Select(table, columns, where, next, limit, offset);

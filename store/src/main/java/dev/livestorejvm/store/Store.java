@@ -102,8 +102,7 @@ public final class Store implements AutoCloseable {
      */
     public List<SeqNum> commit(Event... events) {
         if (events.length == 0) return List.of();
-        List<Prepared> prepared = new ArrayList<>(events.length);
-        for (Event e : events) prepared.add(prepare(e));
+        SessionCommit commit = SessionCommit.prepare(options, events);
         leader.awaitRoom();
         Set<String> written = new LinkedHashSet<>();
         List<SeqNum> numbers = new ArrayList<>(events.length);
@@ -118,7 +117,7 @@ public final class Store implements AutoCloseable {
                 checkOpen();
                 reportFailure();
                 applyInbox();
-                List<PendingCommit.Item> items = materialize(head, prepared, events, written);
+                List<PendingCommit.Item> items = commit.materialize(replica, head, written);
                 for (PendingCommit.Item item : items) numbers.add(item.event().seqNum());
                 return items;
             });
@@ -135,55 +134,6 @@ public final class Store implements AutoCloseable {
             }
         }
         return numbers;
-    }
-
-    private List<PendingCommit.Item> materialize(SeqNum head, List<Prepared> prepared, Event[] events, Set<String> written) {
-        try {
-            // always a transaction, even for one write: the update hook that refuses an undeclared
-            // table cannot stop its statement, only fail the call afterwards
-            return replica.transaction(() -> {
-                List<PendingCommit.Item> items = new ArrayList<>(prepared.size());
-                SeqNum h = head;
-                for (Prepared p : prepared) {
-                    StateWriter.Applied applied = replica.state.apply(p.def, p.args, h.next(p.def.isClientOnly()));
-                    PendingCommit.Item item = item(p, h, applied, written);
-                    items.add(item);
-                    h = item.event().seqNum();
-                }
-                return items;
-            });
-        } catch (SqliteException e) {
-            throw new StoreException(StoreException.Kind.MATERIALIZER_FAILED, "commit of " + names(events) + " failed: " + e.getMessage(), e);
-        }
-    }
-
-    private PendingCommit.Item item(Prepared p, SeqNum head, StateWriter.Applied applied, Set<String> written) {
-        boolean clientOnly = p.def.isClientOnly();
-        written.addAll(applied.tables());
-        StoredEvent stored = new StoredEvent(head.next(clientOnly), head.parentOfNext(clientOnly), p.def.name(), p.argsJson,
-            options.clientId, options.sessionId, p.def.schemaHash(), StoredEvent.NO_SYNC_METADATA);
-        return new PendingCommit.Item(p.def, p.args, stored, applied.tables());
-    }
-
-    private record Prepared(EventDef<?> def, Object args, String argsJson) {}
-
-    private Prepared prepare(Event e) {
-        EventDef<?> def = options.schema.event(e.name());
-        if (def == null) {
-            throw new StoreException(StoreException.Kind.UNKNOWN_EVENT, "unknown event " + e.name() + ": the schema defines " + options.schema.events().keySet());
-        }
-        if (e.argsJson() != null) {
-            Object args = def.decode(e.argsJson());
-            return new Prepared(def, args, def.encode(args));
-        }
-        String json = def.encode(e.args());
-        return new Prepared(def, def.decode(json), json);
-    }
-
-    private static String names(Event[] events) {
-        List<String> n = new ArrayList<>();
-        for (Event e : events) n.add(e.name());
-        return String.join(", ", n);
     }
 
     /**

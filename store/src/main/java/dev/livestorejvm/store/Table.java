@@ -83,7 +83,7 @@ public final class Table {
     /** The column called {@code name}; a {@link StoreException} naming the table if there is none. */
     public Column column(String name) {
         Column c = byName.get(name);
-        if (c == null) throw new StoreException("table " + this.name + " has no column " + name + " (columns: "
+        if (c == null) throw new StoreException(StoreException.Kind.SCHEMA, "table " + this.name + " has no column " + name + " (columns: "
             + String.join(", ", byName.keySet()) + ")");
         return c;
     }
@@ -127,7 +127,7 @@ public final class Table {
     }
 
     private ClientDocument requireDocument() {
-        if (document == null) throw new StoreException("table " + name + " is not a client-document table");
+        if (document == null) throw new StoreException(StoreException.Kind.SCHEMA, "table " + name + " is not a client-document table");
         return document;
     }
 

@@ -11,7 +11,7 @@ public final class Update extends RenderedWrite {
 
     private Update(Table table, Map<String, Object> values, Where where) {
         super(table);
-        if (values.isEmpty()) throw new StoreException("update of " + table.name() + " sets nothing");
+        if (values.isEmpty()) throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "update of " + table.name() + " sets nothing");
         for (String c : values.keySet()) table.column(c);
         this.values = values;
         this.where = where;

@@ -23,10 +23,10 @@ final class Where {
     Where and(Table table, String column, String op, Object value) {
         table.column(column);
         String o = op.trim().toUpperCase(Locale.ROOT);
-        if (!OPS.contains(o)) throw new StoreException("unknown operator '" + op + "' on " + table.name() + "." + column
+        if (!OPS.contains(o)) throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "unknown operator '" + op + "' on " + table.name() + "." + column
             + " (known: " + OPS + ")");
         if (o.endsWith("IN") && !(value instanceof Collection)) {
-            throw new StoreException(o + " on " + table.name() + "." + column + " takes a collection, got " + value);
+            throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, o + " on " + table.name() + "." + column + " takes a collection, got " + value);
         }
         List<Condition> next = new ArrayList<>(conditions);
         next.add(new Condition(column, o, value));

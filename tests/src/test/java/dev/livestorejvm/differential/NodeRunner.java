@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.livestorejvm.tests.NodeProcesses;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,10 +35,8 @@ final class NodeRunner implements AutoCloseable {
     private final StringBuilder stderr = new StringBuilder();
 
     NodeRunner() {
-        if (!Files.isDirectory(DIR.resolve("node_modules/@livestore/wa-sqlite"))) {
-            throw new IllegalStateException("the Node side is not installed: run `npm ci` in " + DIR
-                + " (.ci/run does this) to install @livestore/wa-sqlite from package-lock.json");
-        }
+        // @livestore/wa-sqlite exactly as package-lock.json pins it
+        NodeProcesses.installIfMissing(DIR, "node_modules/@livestore/wa-sqlite");
         try {
             process = new ProcessBuilder("node", "runner.mjs").directory(DIR.toFile()).start();
         } catch (IOException e) {

@@ -15,14 +15,12 @@ import dev.livestorejvm.store.StoreOptions;
 import dev.livestorejvm.store.StoredEvent;
 import dev.livestorejvm.store.Table;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,9 +74,7 @@ class LiveStoreNodeInteropTest {
         for (String f : List.of("package.json", "todo-store.mjs")) {
             Files.copy(src.resolve(f), NODE_DIR.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
-        if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@livestore/adapter-node"))) {
-            run(NODE_DIR, 600, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
-        }
+        NodeProcesses.installIfMissing(NODE_DIR, "node_modules/@livestore/adapter-node");
     }
 
     /** The events of todo-store.mjs's write mode. */
@@ -183,20 +179,8 @@ class LiveStoreNodeInteropTest {
     }
 
     JsonNode node(String storeId, String mode) throws Exception {
-        String out = run(NODE_DIR, 180, "node", "todo-store.mjs", base.toString(), storeId, mode);
+        String out = NodeProcesses.run(NODE_DIR, 180, "node", "todo-store.mjs", base.toString(), storeId, mode);
         String[] lines = out.strip().split("\n");
         return JSON.readTree(lines[lines.length - 1]);
-    }
-
-    static String run(Path dir, int timeoutSeconds, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
-        }
-        String text = new String(out, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), String.join(" ", command) + " failed:\n" + text);
-        return text;
     }
 }

@@ -1,0 +1,77 @@
+package dev.livestorejvm.store;
+
+import dev.livestorejvm.sqlite.SqliteException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One {@link Store#commit} call's events: checked and encoded before any lock is taken, then
+ * numbered after the local head and materialized on the session's replica, all or none.
+ */
+final class SessionCommit {
+    private record Prepared(EventDef<?> def, Object args, String argsJson) {}
+
+    private final StoreOptions options;
+    private final List<Prepared> prepared;
+    private final Event[] events;
+
+    private SessionCommit(StoreOptions options, List<Prepared> prepared, Event[] events) {
+        this.options = options;
+        this.prepared = prepared;
+        this.events = events;
+    }
+
+    /** Looks the events up in the schema and round-trips their arguments through JSON (what a replay would see). */
+    static SessionCommit prepare(StoreOptions options, Event[] events) {
+        List<Prepared> prepared = new ArrayList<>(events.length);
+        for (Event e : events) {
+            EventDef<?> def = options.schema.event(e.name());
+            if (def == null) {
+                throw new StoreException(StoreException.Kind.UNKNOWN_EVENT, "unknown event " + e.name() + ": the schema defines "
+                    + options.schema.events().keySet());
+            }
+            if (e.argsJson() != null) {
+                Object args = def.decode(e.argsJson());
+                prepared.add(new Prepared(def, args, def.encode(args)));
+            } else {
+                String json = def.encode(e.args());
+                prepared.add(new Prepared(def, def.decode(json), json));
+            }
+        }
+        return new SessionCommit(options, prepared, events);
+    }
+
+    /**
+     * Numbers the events after {@code head} and materializes them on {@code replica} in one
+     * transaction; adds the tables written to {@code written}.
+     */
+    List<PendingCommit.Item> materialize(Replica replica, SeqNum head, Set<String> written) {
+        try {
+            // always a transaction, even for one write: the update hook that refuses an undeclared
+            // table cannot stop its statement, only fail the call afterwards
+            return replica.transaction(() -> {
+                List<PendingCommit.Item> items = new ArrayList<>(prepared.size());
+                SeqNum h = head;
+                for (Prepared p : prepared) {
+                    boolean clientOnly = p.def.isClientOnly();
+                    StateWriter.Applied applied = replica.state.apply(p.def, p.args, h.next(clientOnly));
+                    written.addAll(applied.tables());
+                    StoredEvent stored = new StoredEvent(h.next(clientOnly), h.parentOfNext(clientOnly), p.def.name(), p.argsJson,
+                        options.clientId, options.sessionId, p.def.schemaHash(), StoredEvent.NO_SYNC_METADATA);
+                    items.add(new PendingCommit.Item(p.def, p.args, stored, applied.tables()));
+                    h = stored.seqNum();
+                }
+                return items;
+            });
+        } catch (SqliteException e) {
+            throw new StoreException(StoreException.Kind.MATERIALIZER_FAILED, "commit of " + names() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String names() {
+        List<String> n = new ArrayList<>();
+        for (Event e : events) n.add(e.name());
+        return String.join(", ", n);
+    }
+}

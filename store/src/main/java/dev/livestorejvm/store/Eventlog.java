@@ -11,6 +11,7 @@ import java.util.List;
 final class Eventlog {
     static final String SCHEMA = "ls_eventlog";
     private static final String T = SCHEMA + ".eventlog";
+    private static final String SYNC_STATUS = SCHEMA + "." + SystemTables.SYNC_STATUS;
     private static final String COLUMNS = "seqNumGlobal, seqNumClient, seqNumRebaseGeneration, parentSeqNumGlobal, "
         + "parentSeqNumClient, parentSeqNumRebaseGeneration, name, argsJson, clientId, sessionId, schemaHash, syncMetadataJson";
 
@@ -41,8 +42,30 @@ final class Eventlog {
 
     /** The backend head ({@code __livestore_sync_status.head}): the last global number the backend confirmed. */
     long syncHead() {
-        Rows r = sql.read("SELECT head FROM " + SCHEMA + ".__livestore_sync_status LIMIT 1", List.of());
+        Rows r = sql.read("SELECT head FROM " + SYNC_STATUS + " LIMIT 1", List.of());
         return r.values().isEmpty() || r.values().get(0)[0] == null ? 0 : (Long) r.values().get(0)[0];
+    }
+
+    /** The backend's identity as last seen on a pull ({@code __livestore_sync_status.backendId}), or null. */
+    String backendId() {
+        Rows r = sql.read("SELECT backendId FROM " + SYNC_STATUS + " LIMIT 1", List.of());
+        return r.values().isEmpty() ? null : (String) r.values().get(0)[0];
+    }
+
+    /** Moves the backend head (and the backend's identity) in {@code __livestore_sync_status}. */
+    void setSyncStatus(long head, String backendId) {
+        sql.write("UPDATE " + SYNC_STATUS + " SET head = ?, backendId = ?", java.util.Arrays.asList(head, backendId));
+    }
+
+    /** Records the backend's metadata of a confirmed event (an Effect Option as JSON). */
+    void setSyncMetadata(SeqNum s, String syncMetadataJson) {
+        sql.write("UPDATE " + T + " SET syncMetadataJson = ? WHERE seqNumGlobal = ? AND seqNumClient = ? AND seqNumRebaseGeneration = ?",
+            List.of(syncMetadataJson, s.global(), s.client(), s.rebaseGeneration()));
+    }
+
+    /** The events above the backend head, oldest first: those not yet confirmed (client-only ones included). */
+    List<StoredEvent> above(long global) {
+        return select(" WHERE seqNumGlobal > ? ORDER BY seqNumGlobal, seqNumClient, seqNumRebaseGeneration", List.of(global));
     }
 
     void insert(StoredEvent e) {

@@ -105,6 +105,30 @@ final class LeaderDatabase implements AutoCloseable {
         }
     }
 
+    /** What {@link #applyUpstream} did, and (after a rollback) the files afterwards for the sessions to reload. */
+    record UpstreamApplied(UpstreamWrite.Result result, Snapshot after) {}
+
+    /** Applies a pulled burst in one transaction over both files; see {@link UpstreamChange}. */
+    UpstreamApplied applyUpstream(UpstreamChange change, Schema schema) {
+        lock.lock();
+        try {
+            UpstreamWrite.Result r = sql.transaction("BEGIN IMMEDIATE", () -> UpstreamWrite.write(change, schema, eventlog, state, sql));
+            return new UpstreamApplied(r, change.rebases() ? new Snapshot(eventlog.head(), db.serialize()) : null);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The sync status as the files hold it: backend head and identity, and the events not yet confirmed. */
+    record SyncStatusRow(long backendHead, String backendId, List<StoredEvent> pending) {}
+
+    SyncStatusRow syncStatus() {
+        return read(s -> {
+            long head = eventlog.syncHead();
+            return new SyncStatusRow(head, eventlog.backendId(), eventlog.above(head));
+        });
+    }
+
     @Override
     public void close() {
         lock.lock();

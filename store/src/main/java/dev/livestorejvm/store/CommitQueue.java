@@ -21,6 +21,8 @@ final class CommitQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<PendingCommit> queue = new ArrayDeque<>();
+    /** Work for the writer thread other than commits (the sync processor's), run before the next batch. */
+    private final ArrayDeque<Runnable> jobs = new ArrayDeque<>();
     private final List<LeaderFailure> failures = new ArrayList<>();
     private int unsettledEvents;
     private long acceptedTicket;
@@ -145,11 +147,43 @@ final class CommitQueue {
         }
     }
 
-    /** The writer's next batch (whole commits, at most {@link #MAX_BATCH_EVENTS} events unless one commit is larger); null once closed and empty. */
-    List<PendingCommit> nextBatch() {
+    /** What the writer does next: persist a batch of commits, or run a job. */
+    sealed interface Work {}
+
+    record Batch(List<PendingCommit> commits) implements Work {}
+
+    record Job(Runnable run) implements Work {}
+
+    /** Queues a job for the writer thread; it runs before the next batch of commits. Refused once closing. */
+    boolean submit(Runnable job) {
         lock.lock();
         try {
-            while (queue.isEmpty() && !closing) changed.awaitUninterruptibly();
+            if (closing || broken != null) return false;
+            jobs.add(job);
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The writer's next work, jobs first; null once closed with no commits left (jobs left then are dropped). */
+    Work next() {
+        lock.lock();
+        try {
+            while (queue.isEmpty() && jobs.isEmpty() && !closing) changed.awaitUninterruptibly();
+            if (!jobs.isEmpty() && !closing) return new Job(jobs.poll());
+            List<PendingCommit> batch = pollBatch();
+            return batch == null ? null : new Batch(batch);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next batch without waiting (whole commits, at most {@link #MAX_BATCH_EVENTS} events unless one commit is larger), or null. */
+    List<PendingCommit> pollBatch() {
+        lock.lock();
+        try {
             if (queue.isEmpty()) return null;
             List<PendingCommit> batch = new ArrayList<>();
             int events = 0;

@@ -57,10 +57,14 @@ final class Eventlog {
         sql.write("UPDATE " + SYNC_STATUS + " SET head = ?, backendId = ?", java.util.Arrays.asList(head, backendId));
     }
 
-    /** Records the backend's metadata of a confirmed event (an Effect Option as JSON). */
+    /**
+     * Records the backend's metadata of a confirmed event (an Effect Option as JSON), matched by
+     * (global, client) only: the backend's echo is generation 0 while an event rebased before it
+     * was pushed is generation 1 here (LiveStore matches the generation too and so never writes it).
+     */
     void setSyncMetadata(SeqNum s, String syncMetadataJson) {
-        sql.write("UPDATE " + T + " SET syncMetadataJson = ? WHERE seqNumGlobal = ? AND seqNumClient = ? AND seqNumRebaseGeneration = ?",
-            List.of(syncMetadataJson, s.global(), s.client(), s.rebaseGeneration()));
+        sql.write("UPDATE " + T + " SET syncMetadataJson = ? WHERE seqNumGlobal = ? AND seqNumClient = ?",
+            List.of(syncMetadataJson, s.global(), s.client()));
     }
 
     /** The events above the backend head, oldest first: those not yet confirmed (client-only ones included). */
@@ -78,6 +82,10 @@ final class Eventlog {
     void delete(SeqNum s) {
         sql.write("DELETE FROM " + T + " WHERE seqNumGlobal = ? AND seqNumClient = ? AND seqNumRebaseGeneration = ?",
             List.of(s.global(), s.client(), s.rebaseGeneration()));
+    }
+
+    void deleteAll() {
+        sql.write("DELETE FROM " + T, List.of());
     }
 
     /** All events, oldest first. */

@@ -38,6 +38,8 @@ final class Leader implements LeaderWriter.Recovery {
     private final LeaderWriter writer;
     private final ReentrantLock commitLock = new ReentrantLock();
     private final Thread exitHook;
+    /** The sync processor, or null for a local-only store. */
+    private final LeaderSync sync;
     private final boolean rebuilt;
     private final long replayed;
     private boolean bootReported;
@@ -54,7 +56,15 @@ final class Leader implements LeaderWriter.Recovery {
         Path dir = o.storeDirectory();
         this.writer = new LeaderWriter(queue, database, sessions, this, where(),
             "livestore-leader-" + (dir == null ? "memory" : dir.getFileName()));
+        if (o.sync != null) {
+            BackendLink link = o.sync.link.apply(new SyncOptions.LinkContext(o.storeId, o.clientId, o.sessionId));
+            this.sync = new LeaderSync(o.schema, database, queue, sessions, this::exclusive, link, o.sync.onBackendIdMismatch, where());
+            writer.listener(sync);
+        } else {
+            this.sync = null;
+        }
         writer.start();
+        if (sync != null) sync.start();
         this.exitHook = new Thread(this::drainAtExit, "livestore-leader-exit");
         Runtime.getRuntime().addShutdownHook(exitHook);
     }
@@ -66,7 +76,9 @@ final class Leader implements LeaderWriter.Recovery {
         SqliteRuntime sessionRuntime = null;
         try {
             sessionRuntime = own ? SqliteRuntime.create() : o.runtime;
-            return new Leader(o, runtime, sessionRuntime, Boot.open(runtime, o));
+            Leader leader = new Leader(o, runtime, sessionRuntime, Boot.open(runtime, o));
+            leader.awaitInitialSync();
+            return leader;
         } catch (RuntimeException | Error e) {
             if (own) {
                 runtime.close();
@@ -216,6 +228,45 @@ final class Leader implements LeaderWriter.Recovery {
         return dir == null ? "the in-memory store " + options.storeId : dir.toString();
     }
 
+    /** On the writer thread: runs {@code action} holding the commit lock, with every accepted commit persisted first. */
+    private void exclusive(Runnable action) {
+        commitLock.lock();
+        try {
+            writer.persistQueued();
+            action.run();
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    // ---- sync ----
+
+    SyncStatus syncStatus() {
+        return sync == null ? SyncStatus.disabled(queue.head()) : sync.board().get();
+    }
+
+    /** With {@link SyncOptions.Builder#initialSync}: waits (bounded) for the first pulled burst; goes on offline after the timeout. */
+    private void awaitInitialSync() {
+        if (sync == null || options.sync.initialSyncTimeout.isZero()) return;
+        try {
+            if (!sync.board().awaitFirstBurst(options.sync.initialSyncTimeout)) {
+                LOG.log(System.Logger.Level.WARNING, "the first sync of " + where() + " did not finish in " + options.sync.initialSyncTimeout
+                    + "; the store opens with what it has");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The sync status board, or null for a local-only store. */
+    SyncStatusBoard syncBoard() {
+        return sync == null ? null : sync.board();
+    }
+
+    void pauseSync(boolean pause) {
+        if (sync != null) sync.pause(pause);
+    }
+
     // ---- reads of the persisted databases ----
 
     /** Runs {@code read} on the persisted connection once everything accepted so far is persisted. */
@@ -276,6 +327,7 @@ final class Leader implements LeaderWriter.Recovery {
         } catch (IllegalStateException exiting) {
             // closing from another shutdown hook: ours runs too and finds nothing left to wait for
         }
+        if (sync != null) sync.close();
         queue.close();
         writer.join();
         database.close();

@@ -129,6 +129,35 @@ final class LeaderDatabase implements AutoCloseable {
         });
     }
 
+    /** What {@link #resetForNewBackend} did: the unconfirmed events it discarded, the tables it emptied, the files afterwards. */
+    record Reset(List<StoredEvent> discarded, Set<String> tables, Snapshot after) {}
+
+    /**
+     * Forgets everything synced with a backend that is gone (LiveStore's {@code onBackendIdMismatch:
+     * 'reset'}): deletes every eventlog row and changeset, empties the state tables and resets the
+     * sync status, in one transaction, so that the store syncs again from the new backend.
+     */
+    Reset resetForNewBackend(Schema schema) {
+        lock.lock();
+        try {
+            Set<String> tables = new LinkedHashSet<>();
+            List<StoredEvent> discarded = db.transaction(TransactionMode.IMMEDIATE, () -> {
+                List<StoredEvent> unconfirmed = eventlog.above(eventlog.syncHead());
+                for (Table t : schema.tables()) {
+                    sql.write("DELETE FROM \"" + t.name() + "\"", List.of());
+                    tables.add(t.name());
+                }
+                sql.write("DELETE FROM " + SystemTables.SESSION_CHANGESET, List.of());
+                eventlog.deleteAll();
+                eventlog.setSyncStatus(0, null);
+                return unconfirmed;
+            });
+            return new Reset(discarded, tables, new Snapshot(eventlog.head(), db.serialize()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     @Override
     public void close() {
         lock.lock();

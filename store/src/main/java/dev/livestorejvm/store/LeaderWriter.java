@@ -104,8 +104,8 @@ final class LeaderWriter {
             failure = t;
         }
         if (failure == null) {
+            listener.persisted(batch);   // before waiters go on: a flush then sees the sync state of its commits
             queue.persisted(batch);
-            listener.persisted(batch);
             sessions.persisted();
             return true;
         }

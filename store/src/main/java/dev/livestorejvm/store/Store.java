@@ -223,6 +223,51 @@ public final class Store implements AutoCloseable {
         return leader.syncHead();
     }
 
+    /** Where this store stands with its sync backend ({@link SyncStatus#enabled()} is false for a local-only store). */
+    public SyncStatus syncStatus() {
+        checkOpenLocked();
+        return leader.syncStatus();
+    }
+
+    /**
+     * Calls {@code listener} with each new sync status (on the leader's threads; keep it short).
+     *
+     * @return closes the registration
+     */
+    public AutoCloseable onSyncStatus(Consumer<SyncStatus> listener) {
+        checkOpenLocked();
+        SyncStatusBoard board = leader.syncBoard();
+        if (board == null) return () -> {};
+        Runnable remove = board.listen(listener);
+        return remove::run;
+    }
+
+    /**
+     * Waits until every event committed so far is persisted and confirmed by the sync backend, at
+     * most {@code timeout}; returns whether it is. True at once for a local-only store.
+     */
+    public boolean awaitSynced(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        flush();
+        SyncStatusBoard board = leader.syncBoard();
+        if (board == null) return true;
+        SeqNum head = leader.head();
+        long left = deadline - System.nanoTime();
+        return board.await(s -> s.isSynced() && s.localHead().compareTo(head) >= 0, java.time.Duration.ofNanos(Math.max(0, left)));
+    }
+
+    /** Stops pulling and pushing on purpose (offline); commits go on and wait to be pushed. */
+    public void pauseSync() {
+        checkOpenLocked();
+        leader.pauseSync(true);
+    }
+
+    /** Pulls and pushes again after {@link #pauseSync()}. */
+    public void resumeSync() {
+        checkOpenLocked();
+        leader.pauseSync(false);
+    }
+
     /** Runs a query on the leader's persisted state, once everything committed so far is persisted: for tests. */
     <T> T queryPersisted(Query<T> query) {
         checkOpenLocked();

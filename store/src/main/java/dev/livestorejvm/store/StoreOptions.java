@@ -17,6 +17,8 @@ public final class StoreOptions {
     final String sessionId;
     final SqliteRuntime runtime;
     final boolean synchronousCommits;
+    /** How the store syncs, or null: local only. */
+    final SyncOptions sync;
 
     private StoreOptions(Builder b) {
         this.schema = Objects.requireNonNull(b.schema, "schema");
@@ -30,6 +32,7 @@ public final class StoreOptions {
         if (storeId.isEmpty() || storeId.contains("/") || storeId.contains("\\") || storeId.startsWith(".")) {
             throw new IllegalArgumentException("store id must be a plain file name, got '" + storeId + "'");
         }
+        this.sync = b.sync;
     }
 
     public static Builder builder(Schema schema) {
@@ -47,6 +50,7 @@ public final class StoreOptions {
 
     public static final class Builder {
         private final Schema schema;
+        private SyncOptions sync;
         private Path baseDirectory;
         private boolean inMemory;
         private String storeId = "default";
@@ -106,6 +110,12 @@ public final class StoreOptions {
          */
         public Builder synchronousCommits(boolean synchronous) {
             this.synchronousCommits = synchronous;
+            return this;
+        }
+
+        /** Syncs the store with a backend; see {@link SyncOptions}. Without it the store is local only. */
+        public Builder sync(SyncOptions sync) {
+            this.sync = sync;
             return this;
         }
 

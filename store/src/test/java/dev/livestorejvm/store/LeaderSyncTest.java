@@ -1,0 +1,183 @@
+package dev.livestorejvm.store;
+
+import static dev.livestorejvm.store.Todos.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stores syncing through one backend converge: same eventlog, same state, equal to a replay. */
+class LeaderSyncTest {
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path base;
+
+    Store open(TestBackendHub hub, String client) {
+        return open(hub, client, SyncOptions.OnBackendIdMismatch.RESET);
+    }
+
+    Store open(TestBackendHub hub, String client, SyncOptions.OnBackendIdMismatch policy) {
+        return Store.open(StoreOptions.builder(Todos.schema()).directory(base.resolve(client)).clientId(client).sessionId("s-" + client)
+            .sync(SyncOptions.builder(ctx -> hub.link()).onBackendIdMismatch(policy).build()).build());
+    }
+
+    static List<String> log(Store store) {
+        List<String> out = new ArrayList<>();
+        for (StoredEvent e : store.events()) out.add(e.seqNum().global() + "." + e.seqNum().client() + " " + e.name() + e.argsJson());
+        return out;
+    }
+
+    static List<Map<String, Object>> todos(Store store) {
+        return store.query(TODOS.select().orderBy("id"));
+    }
+
+    static void awaitSynced(Store... stores) throws InterruptedException {
+        for (Store s : stores) assertTrue(s.awaitSynced(WAIT), () -> "not synced: " + s.syncStatus());
+    }
+
+    /** Waits until every store has the backend's head. */
+    static void awaitHead(TestBackendHub hub, Store... stores) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (Store s : stores) {
+            while (s.syncStatus().backendHead() < hub.head()) {
+                assertTrue(System.nanoTime() < deadline, () -> "did not catch up: " + s.syncStatus() + ", backend head " + hub.head());
+                Thread.sleep(10);
+            }
+            s.flush();
+        }
+    }
+
+    static Event created(String id) {
+        return CREATED.of(new TodoCreated(id, "text " + id));
+    }
+
+    @Test
+    void twoStoresConvergeThroughARebase() throws Exception {
+        TestBackendHub hub = new TestBackendHub();
+        try (Store a = open(hub, "a"); Store b = open(hub, "b")) {
+            hub.online = false;   // both number their events e1...: whichever pushes second must rebase
+            a.commit(created("a1"), created("a2"));
+            b.commit(created("b1"));
+            List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+            b.subscribe(TODOS.select().count(), seen::add);
+            hub.online = true;
+            awaitSynced(a, b);
+            awaitHead(hub, a, b);
+            assertEquals(3, hub.head());
+            assertEquals(log(a), log(b));
+            assertEquals(todos(a), todos(b));
+            assertEquals(3, todos(b).size());
+            long rebased = java.util.stream.Stream.of(a, b).flatMap(s -> s.events().stream())
+                .filter(e -> e.seqNum().rebaseGeneration() == 1).count();
+            assertTrue(rebased == 1 || rebased == 2, "the second pusher's events were rebased: " + rebased);
+            assertEquals(3L, seen.get(seen.size() - 1), "b's subscription follows");
+            for (Store s : List.of(a, b)) {
+                for (StoredEvent e : s.events()) {
+                    assertTrue(e.syncMetadataJson().contains("SyncMessage.SyncMetadata"), "confirmed with metadata, rebased ones too: " + e);
+                }
+                SyncStatus st = s.syncStatus();
+                assertEquals(new SyncStatus(true, true, false, st.localHead(), 3, 0, "hub-1", null), st);
+                assertEquals(3, st.localHead().global());
+            }
+        }
+    }
+
+    @Test
+    void offlineCommitsArePushedOnceTheBackendIsBack() throws Exception {
+        TestBackendHub hub = new TestBackendHub();
+        hub.online = false;
+        try (Store a = open(hub, "a"); Store b = open(hub, "b")) {
+            for (int i = 0; i < 250; i++) a.commit(created("a" + i));
+            b.commit(created("b0"));
+            a.flush();
+            assertEquals(250, a.syncStatus().pendingCount());
+            assertFalse(a.awaitSynced(Duration.ofMillis(200)));
+            hub.online = true;
+            awaitSynced(a, b);
+            awaitHead(hub, a, b);
+            assertEquals(251, hub.head());
+            assertEquals(log(a), log(b));
+            assertEquals(todos(a), todos(b));
+        }
+    }
+
+    @Test
+    void randomCommitsAndFaultsConverge() throws Exception {
+        int rounds = Integer.getInteger("sync.rounds", 40);
+        TestBackendHub hub = new TestBackendHub();
+        Random random = new Random(42);
+        Store[] stores = {open(hub, "a"), open(hub, "b"), open(hub, "c")};
+        try {
+            for (int round = 0; round < rounds; round++) {
+                Store s = stores[random.nextInt(stores.length)];
+                int n = 1 + random.nextInt(3);
+                List<Event> events = new ArrayList<>();
+                for (int i = 0; i < n; i++) events.add(created("r" + round + "-" + i));
+                if (random.nextInt(5) == 0) events.add(COMPLETED.of(new TodoCompleted("r" + random.nextInt(round + 1) + "-0")));
+                s.commit(events.toArray(Event[]::new));
+                switch (random.nextInt(10)) {
+                    case 0 -> hub.failNextPushes.set(1 + random.nextInt(2));
+                    case 1 -> hub.dropPulls();
+                    case 2 -> stores[random.nextInt(stores.length)].pauseSync();
+                    case 3 -> {
+                        for (Store t : stores) t.resumeSync();
+                    }
+                    default -> { }
+                }
+            }
+            for (Store t : stores) t.resumeSync();
+            awaitSynced(stores);
+            awaitHead(hub, stores);
+            for (Store t : stores) {
+                assertEquals(log(stores[0]), log(t));
+                assertEquals(todos(stores[0]), todos(t));
+            }
+            assertEquals(hub.head(), stores[0].events().size());
+        } finally {
+            for (Store t : stores) t.close();
+        }
+        // the state of each equals a replay of its eventlog
+        java.nio.file.Files.delete(base.resolve("a").resolve(options("a").storeId).resolve(Todos.schema().stateFileName()));
+        try (Store replayed = Store.open(options("a")); Store b = Store.open(options("b"))) {
+            assertTrue(replayed.wasRebuilt());
+            assertEquals(todos(b), todos(replayed));
+        }
+    }
+
+    StoreOptions options(String client) {
+        return StoreOptions.builder(Todos.schema()).directory(base.resolve(client)).clientId(client).build();
+    }
+
+    @Test
+    void aResetBackendMakesTheStoreStartOverAndReportWhatItDiscarded() throws Exception {
+        TestBackendHub hub = new TestBackendHub();
+        try (Store a = open(hub, "a")) {
+            a.commit(created("a1"));
+            awaitSynced(a);
+            a.pauseSync();
+            a.commit(created("a2"));
+            List<SyncStatus> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+            a.onSyncStatus(heard::add);
+            hub.reset();
+            hub.link().push(List.of(new dev.livestorejvm.store.sync.GlobalEvent(1, 0, CREATED.name(), "{\"id\":\"new\",\"text\":\"n\"}",
+                "z", "s-z")), null).get();
+            a.resumeSync();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!todos(a).stream().map(r -> r.get("id")).toList().equals(List.of("new"))) {
+                assertTrue(System.nanoTime() < deadline, () -> "not reset: " + a.syncStatus() + " " + todos(a));
+                Thread.sleep(20);
+            }
+            assertTrue(heard.stream().anyMatch(s -> s.lastError() != null && s.lastError().contains("1 unconfirmed local event(s) were discarded")),
+                () -> "the listener heard of the discarded event: " + heard);
+            assertEquals(hub.backendId, a.syncStatus().backendId());
+            assertEquals(List.of("1.0 v1.TodoCreated{\"id\":\"new\",\"text\":\"n\"}"), log(a));
+        }
+    }
+}

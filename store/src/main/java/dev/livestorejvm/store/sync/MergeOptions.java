@@ -8,7 +8,8 @@ import java.util.function.Predicate;
  *
  * @param isClientEvent whether an event is client-only (LiveStore asks the schema; an unknown name is not)
  * @param ignoreClientEvents skip client-only pending events when comparing with an upstream advance
- *     (LiveStore's leader, whose upstream is the backend that never sees them)
+ *     (LiveStore's leader, whose upstream is the backend that never sees them); local pushes are
+ *     merged the same either way, so the leader may use one options value for both
  * @param requireContiguousUpstream refuse an upstream advance whose synced events do not chain onto
  *     the upstream head without gaps, as {@link MergeResult.Invalid}. LiveStore does not check this;
  *     a backend that skips a number would otherwise make merge confirm a non-prefix of pending

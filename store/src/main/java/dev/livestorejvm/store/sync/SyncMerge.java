@@ -26,7 +26,7 @@ public final class SyncMerge {
         if (invalid != null) return new MergeResult.Invalid(invalid);
         MergeResult result;
         if (payload instanceof SyncPayload.LocalPush p) {
-            result = localPush(state, p.newEvents(), options);
+            result = localPush(state, p.newEvents());
         } else if (payload instanceof SyncPayload.UpstreamAdvance p) {
             result = upstreamAdvance(state, p.newEvents(), options);
         } else {
@@ -36,15 +36,16 @@ public final class SyncMerge {
         return result;
     }
 
-    private static MergeResult localPush(SyncState state, List<SyncEvent> incoming, MergeOptions o) {
+    private static MergeResult localPush(SyncState state, List<SyncEvent> incoming) {
         if (incoming.isEmpty()) return new MergeResult.Advance(state, List.of(), List.of(), List.of());
         if (compare(incoming.get(0).seqNum(), state.localHead()) <= 0) {
             return new MergeResult.Reject(state.localHead().next(true));
         }
+        // Client-only events stay pending even with ignoreClientEvents (LiveStore 0.4.0 would drop them under
+        // that flag, but its leader never sets it for local pushes): pending stays the eventlog's tail.
         List<SyncEvent> pending = new ArrayList<>(state.pending());
-        for (SyncEvent e : incoming) if (!(o.ignoreClientEvents() && o.isClientEvent().test(e))) pending.add(e);
-        SeqNum localHead = pending.isEmpty() ? max(state.localHead(), state.upstreamHead()) : last(pending).seqNum();
-        return new MergeResult.Advance(new SyncState(pending, state.upstreamHead(), localHead), incoming, List.of(), List.of());
+        pending.addAll(incoming);
+        return new MergeResult.Advance(new SyncState(pending, state.upstreamHead(), last(incoming).seqNum()), incoming, List.of(), List.of());
     }
 
     private static MergeResult upstreamAdvance(SyncState state, List<SyncEvent> incoming, MergeOptions o) {

@@ -47,9 +47,10 @@ class SyncMergeTest {
                 new MergeResult.Reject(s(5, 1, 0))),
             new Case("local-push below the local head: reject", p45, push(own(4)), SESSION,
                 new MergeResult.Reject(s(5, 1, 0))),
-            new Case("local-push with ignoreClientEvents: client-only events stay out of pending", p45, push(local(5, 1), own(6)),
-                new MergeOptions(SyncEvent::isClientNumbered, true, false),
-                new MergeResult.Advance(st(l(own(4), own(5), at(own(6), s(6), s(5))), s(3), s(6)), l(local(5, 1), own(6)), l(), l())),
+            // The reference: client-only events dropped only under ignoreClientEvents, which LiveStore's leader never
+            // sets for local pushes. Here they always stay pending, so pending remains the eventlog's tail.
+            new Case("local-push at the leader: client-only events are pending too", p45, push(local(5, 1), own(6)), LEADER,
+                new MergeResult.Advance(st(l(own(4), own(5), local(5, 1), own(6)), s(3), s(6)), l(local(5, 1), own(6)), l(), l())),
             new Case("local-push not ascending: invalid", p45, push(own(7), own(6)), SESSION,
                 new MergeResult.Invalid("events must be in strictly ascending order, got [e7, e6]")),
             // ---- upstream-advance: refusals ----

@@ -52,6 +52,9 @@ interface BackendLink extends AutoCloseable {
 
     boolean connected();
 
+    /** Calls {@code listener} when the connection goes up or down; returns the call that removes it. */
+    Runnable onConnectionChange(java.util.function.Consumer<Boolean> listener);
+
     @Override
     void close();
 

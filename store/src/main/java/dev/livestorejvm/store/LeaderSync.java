@@ -95,6 +95,8 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
 
     /** Starts pushing what is pending and pulling from the persisted cursor; never waits for the network. */
     void start() {
+        link.onConnectionChange(up -> board.update(s -> new SyncStatus(s.enabled(), up, s.paused(), s.localHead(), s.backendHead(),
+            s.pendingCount(), s.backendId(), s.lastError())));
         pusher.restart(state.pending(), backendId);
         pusher.start();
         queue.submit(this::restartPull);
@@ -152,9 +154,13 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
         long delay = repullDelay;
         repullDelay = Math.min(REPULL_MAX_MS, repullDelay * 2);
         long generation = pullGeneration;
-        timer.schedule(() -> queue.submit(() -> {
-            if (generation == pullGeneration) restartPull();
-        }), delay, TimeUnit.MILLISECONDS);
+        try {
+            timer.schedule(() -> queue.submit(() -> {
+                if (generation == pullGeneration) restartPull();
+            }), delay, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the store is closing: no more pulls
+        }
     }
 
     /** Merges one pulled page and applies the outcome. Writer thread. */

@@ -2,6 +2,7 @@ package dev.livestorejvm.store;
 
 import java.time.Duration;
 import java.util.Objects;
+import dev.livestorejvm.store.sync.SyncBackend;
 import java.util.function.Function;
 
 /**
@@ -32,7 +33,20 @@ public final class SyncOptions {
         this.initialSyncTimeout = b.initialSyncTimeout;
     }
 
-    static Builder builder(Function<LinkContext, BackendLink> link) {
+    /** Opens the backend of one store for one client (LiveStore's {@code SyncBackendConstructor}). */
+    @FunctionalInterface
+    public interface BackendFactory {
+        SyncBackend open(String storeId, String clientId);
+    }
+
+    /** Syncs through the backends {@code backend} opens, e.g. {@code (store, client) -> server.backend(store, client)}. */
+    public static Builder builder(BackendFactory backend) {
+        Objects.requireNonNull(backend, "backend");
+        return new Builder(c -> new SyncBackendLink(backend.open(c.storeId(), c.clientId())));
+    }
+
+    /** Syncs through a link of this package (tests). */
+    static Builder builderForLink(Function<LinkContext, BackendLink> link) {
         return new Builder(Objects.requireNonNull(link, "link"));
     }
 

@@ -9,6 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import dev.livestorejvm.store.sync.GlobalEvent;
+import dev.livestorejvm.store.sync.InProcessSyncBackend;
+import dev.livestorejvm.store.sync.InProcessSyncServer;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,16 +21,27 @@ import org.junit.jupiter.api.io.TempDir;
 class LeaderSyncTest {
     static final Duration WAIT = Duration.ofSeconds(60);
 
+    static final String STORE = "default";
+
     @TempDir
     Path base;
 
-    Store open(TestBackendHub hub, String client) {
-        return open(hub, client, SyncOptions.OnBackendIdMismatch.RESET);
+    final InProcessSyncServer server = new InProcessSyncServer();
+    /** Each client's connection to the server, for its fault switches. */
+    final Map<String, InProcessSyncBackend> backends = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @AfterEach
+    void stopServer() {
+        server.close();
     }
 
-    Store open(TestBackendHub hub, String client, SyncOptions.OnBackendIdMismatch policy) {
+    Store open(String client) {
         return Store.open(StoreOptions.builder(Todos.schema()).directory(base.resolve(client)).clientId(client).sessionId("s-" + client)
-            .sync(SyncOptions.builder(ctx -> hub.link()).onBackendIdMismatch(policy).build()).build());
+            .sync(SyncOptions.builder((store, c) -> backends.computeIfAbsent(c, x -> server.backend(store, x))).build()).build());
+    }
+
+    long head() {
+        return server.head(STORE);
     }
 
     static List<String> log(Store store) {
@@ -43,11 +59,11 @@ class LeaderSyncTest {
     }
 
     /** Waits until every store has the backend's head. */
-    static void awaitHead(TestBackendHub hub, Store... stores) throws InterruptedException {
+    void awaitHead(Store... stores) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         for (Store s : stores) {
-            while (s.syncStatus().backendHead() < hub.head()) {
-                assertTrue(System.nanoTime() < deadline, () -> "did not catch up: " + s.syncStatus() + ", backend head " + hub.head());
+            while (s.syncStatus().backendHead() < head()) {
+                assertTrue(System.nanoTime() < deadline, () -> "did not catch up: " + s.syncStatus() + ", backend head " + head());
                 Thread.sleep(10);
             }
             s.flush();
@@ -60,17 +76,16 @@ class LeaderSyncTest {
 
     @Test
     void twoStoresConvergeThroughARebase() throws Exception {
-        TestBackendHub hub = new TestBackendHub();
-        try (Store a = open(hub, "a"); Store b = open(hub, "b")) {
-            hub.online = false;   // both number their events e1...: whichever pushes second must rebase
+                try (Store a = open("a"); Store b = open("b")) {
+            offline(true, "a", "b");   // both number their events e1...: whichever pushes second must rebase
             a.commit(created("a1"), created("a2"));
             b.commit(created("b1"));
             List<Long> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
             b.subscribe(TODOS.select().count(), seen::add);
-            hub.online = true;
+            offline(false, "a", "b");
             awaitSynced(a, b);
-            awaitHead(hub, a, b);
-            assertEquals(3, hub.head());
+            awaitHead(a, b);
+            assertEquals(3, head());
             assertEquals(log(a), log(b));
             assertEquals(todos(a), todos(b));
             assertEquals(3, todos(b).size());
@@ -83,7 +98,7 @@ class LeaderSyncTest {
                     assertTrue(e.syncMetadataJson().contains("SyncMessage.SyncMetadata"), "confirmed with metadata, rebased ones too: " + e);
                 }
                 SyncStatus st = s.syncStatus();
-                assertEquals(new SyncStatus(true, true, false, st.localHead(), 3, 0, "hub-1", null), st);
+                assertEquals(new SyncStatus(true, true, false, st.localHead(), 3, 0, server.backendId(STORE), null), st);
                 assertEquals(3, st.localHead().global());
             }
         }
@@ -91,18 +106,17 @@ class LeaderSyncTest {
 
     @Test
     void offlineCommitsArePushedOnceTheBackendIsBack() throws Exception {
-        TestBackendHub hub = new TestBackendHub();
-        hub.online = false;
-        try (Store a = open(hub, "a"); Store b = open(hub, "b")) {
+                try (Store a = open("a"); Store b = open("b")) {
+            offline(true, "a", "b");
             for (int i = 0; i < 250; i++) a.commit(created("a" + i));
             b.commit(created("b0"));
             a.flush();
             assertEquals(250, a.syncStatus().pendingCount());
             assertFalse(a.awaitSynced(Duration.ofMillis(200)));
-            hub.online = true;
+            offline(false, "a", "b");
             awaitSynced(a, b);
-            awaitHead(hub, a, b);
-            assertEquals(251, hub.head());
+            awaitHead(a, b);
+            assertEquals(251, head());
             assertEquals(log(a), log(b));
             assertEquals(todos(a), todos(b));
         }
@@ -111,9 +125,8 @@ class LeaderSyncTest {
     @Test
     void randomCommitsAndFaultsConverge() throws Exception {
         int rounds = Integer.getInteger("sync.rounds", 40);
-        TestBackendHub hub = new TestBackendHub();
-        Random random = new Random(42);
-        Store[] stores = {open(hub, "a"), open(hub, "b"), open(hub, "c")};
+                Random random = new Random(42);
+        Store[] stores = {open("a"), open("b"), open("c")};
         try {
             for (int round = 0; round < rounds; round++) {
                 Store s = stores[random.nextInt(stores.length)];
@@ -123,8 +136,9 @@ class LeaderSyncTest {
                 if (random.nextInt(5) == 0) events.add(COMPLETED.of(new TodoCompleted("r" + random.nextInt(round + 1) + "-0")));
                 s.commit(events.toArray(Event[]::new));
                 switch (random.nextInt(10)) {
-                    case 0 -> hub.failNextPushes.set(1 + random.nextInt(2));
-                    case 1 -> hub.dropPulls();
+                    case 0 -> backends.get(List.of("a", "b", "c").get(random.nextInt(3))).failNextPushes(1 + random.nextInt(2));
+                    case 1 -> backends.get(List.of("a", "b", "c").get(random.nextInt(3))).dropConnection();
+                    case 4 -> backends.get(List.of("a", "b", "c").get(random.nextInt(3))).duplicateNextPage();
                     case 2 -> stores[random.nextInt(stores.length)].pauseSync();
                     case 3 -> {
                         for (Store t : stores) t.resumeSync();
@@ -134,12 +148,12 @@ class LeaderSyncTest {
             }
             for (Store t : stores) t.resumeSync();
             awaitSynced(stores);
-            awaitHead(hub, stores);
+            awaitHead(stores);
             for (Store t : stores) {
                 assertEquals(log(stores[0]), log(t));
                 assertEquals(todos(stores[0]), todos(t));
             }
-            assertEquals(hub.head(), stores[0].events().size());
+            assertEquals(head(), stores[0].events().size());
         } finally {
             for (Store t : stores) t.close();
         }
@@ -151,23 +165,28 @@ class LeaderSyncTest {
         }
     }
 
+    /** Takes clients' connections down (the server unreachable for them) or up again. */
+    void offline(boolean down, String... clients) {
+        for (String c : clients) backends.get(c).setReachable(!down);
+    }
+
     StoreOptions options(String client) {
         return StoreOptions.builder(Todos.schema()).directory(base.resolve(client)).clientId(client).build();
     }
 
     @Test
     void aResetBackendMakesTheStoreStartOverAndReportWhatItDiscarded() throws Exception {
-        TestBackendHub hub = new TestBackendHub();
-        try (Store a = open(hub, "a")) {
+                try (Store a = open("a")) {
             a.commit(created("a1"));
             awaitSynced(a);
             a.pauseSync();
             a.commit(created("a2"));
             List<SyncStatus> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
             a.onSyncStatus(heard::add);
-            hub.reset();
-            hub.link().push(List.of(new dev.livestorejvm.store.sync.GlobalEvent(1, 0, CREATED.name(), "{\"id\":\"new\",\"text\":\"n\"}",
-                "z", "s-z")), null).get();
+            server.reset(STORE);
+            InProcessSyncBackend z = server.backend(STORE, "z");
+            z.connect().get();
+            z.push(List.of(new GlobalEvent(1, 0, CREATED.name(), "{\"id\":\"new\",\"text\":\"n\"}", "z", "s-z")), Optional.empty()).get();
             a.resumeSync();
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (!todos(a).stream().map(r -> r.get("id")).toList().equals(List.of("new"))) {
@@ -176,7 +195,7 @@ class LeaderSyncTest {
             }
             assertTrue(heard.stream().anyMatch(s -> s.lastError() != null && s.lastError().contains("1 unconfirmed local event(s) were discarded")),
                 () -> "the listener heard of the discarded event: " + heard);
-            assertEquals(hub.backendId, a.syncStatus().backendId());
+            assertEquals(server.backendId(STORE), a.syncStatus().backendId());
             assertEquals(List.of("1.0 v1.TodoCreated{\"id\":\"new\",\"text\":\"n\"}"), log(a));
         }
     }

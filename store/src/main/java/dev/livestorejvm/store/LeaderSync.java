@@ -31,6 +31,8 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     private static final System.Logger LOG = System.getLogger(LeaderSync.class.getName());
     private static final long REPULL_START_MS = 1_000;
     private static final long REPULL_MAX_MS = 30_000;
+    /** Pages of one burst applied together at most: one merge and one transaction for many pages (a catch-up, a rebase). */
+    private static final int MAX_BURST_EVENTS = 5_000;
 
     /** Runs an action on the writer thread holding the leader's commit lock, with every accepted commit persisted first. */
     interface Exclusive {
@@ -59,6 +61,8 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     private boolean stopped;
     private boolean paused;
     private long repullDelay = REPULL_START_MS;
+    /** The pages of the current burst not yet applied (until {@code NoMore} or {@link #MAX_BURST_EVENTS}). */
+    private final List<PulledEvent> burst = new ArrayList<>();
 
     LeaderSync(Schema schema, LeaderDatabase database, CommitQueue queue, Sessions sessions, Exclusive exclusive, BackendLink link,
                SyncOptions.OnBackendIdMismatch onMismatch, String where) {
@@ -125,6 +129,7 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     private void restartPull() {
         if (stopped || paused) return;
         if (pull != null) pull.cancel();
+        burst.clear();
         long generation = ++pullGeneration;
         long cursor = state.upstreamHead().global();
         pull = link.pull(cursor, backendId, new BackendLink.PullListener() {
@@ -171,12 +176,16 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
                 + backendId + " to " + page.backendId(), -1, -1, page.backendId()));
             return;
         }
+        burst.addAll(page.events());
+        if (!page.noMore() && burst.size() < MAX_BURST_EVENTS) return;   // the rest of the burst follows
+        List<PulledEvent> pulled = new ArrayList<>(burst);
+        burst.clear();
         List<SessionEvents> reload = new ArrayList<>();
         boolean[] advanced = {false};
         String[] invalid = {null};
         exclusive.run(() -> {
-            List<SyncEvent> incoming = new ArrayList<>(page.events().size());
-            for (PulledEvent p : page.events()) incoming.add(SyncEvent.fromGlobal(p));
+            List<SyncEvent> incoming = new ArrayList<>(pulled.size());
+            for (PulledEvent p : pulled) incoming.add(SyncEvent.fromGlobal(p));
             MergeResult r = SyncMerge.merge(state, new SyncPayload.UpstreamAdvance(incoming), mergeOptions);
             String id = page.backendId() != null ? page.backendId() : backendId;
             if (r instanceof MergeResult.Advance a) {
@@ -331,6 +340,7 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
             if (pause) {
                 if (pull != null) pull.cancel();
                 pullGeneration++;
+                burst.clear();
             } else {
                 restartPull();
             }

@@ -6,8 +6,12 @@ import java.util.Objects;
 /**
  * An event definition: a name like {@code v1.TodoCreated}, synced or client-only, and the type of
  * its arguments (a record or POJO, read and written by Jackson). Arguments are checked on commit:
- * every property present and non-null (a field may allow null with
- * {@code @JsonSetter(nulls = Nulls.SET)}), no unknown property, no mistyped value.
+ * no unknown property, no mistyped value; a record component is required and non-null
+ * ({@code Schema.T}), may be null but must be present with {@code @JsonSetter(nulls = Nulls.SET)}
+ * ({@code Schema.NullOr(T)}), and may be absent if it is an {@code Optional<T>}
+ * ({@code Schema.optional(T)}; an empty Optional is left out of the JSON, a JSON null is refused).
+ * The JSON is JavaScript's: {@code 1.0} is written {@code 1}, so arguments compare equal with a JS
+ * client's after a sync round trip; NaN and infinities are refused (JSON has no form for them).
  *
  * <p>The schema hash stored with each event is LiveStore's {@code Schema.hash} of the Effect schema
  * AST, which cannot be computed in Java; by default this store hashes the name and argument type

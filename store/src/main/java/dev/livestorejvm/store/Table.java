@@ -12,7 +12,10 @@ import java.util.Objects;
  * DDL text and hash are LiveStore 0.4.0's; see {@link #ddl()} and {@link #hash()}.
  */
 public final class Table {
-    /** The id under which {@link #set(Object)} stores a client document when none is given. */
+    /**
+     * The id under which {@link #set(Object)} stores a client document when its table declares none
+     * ({@link #withDefaultDocumentId}; LiveStore's {@code default.id}).
+     */
     public static final String DEFAULT_DOCUMENT_ID = "default";
 
     private final String name;
@@ -52,7 +55,30 @@ public final class Table {
      */
     public static Table clientDocument(String name, Object defaultValue) {
         List<Column> cols = List.of(Column.text("id").primaryKey(), Column.json("value"));
-        return new Table(name, cols, List.of(), new ClientDocument(name, defaultValue));
+        return new Table(name, cols, List.of(), new ClientDocument(name, null, defaultValue));
+    }
+
+    /**
+     * A client-document table whose value has type {@code valueType} (a record or POJO, LiveStore's
+     * {@code schema}): {@link #set} takes a {@code V} or, as partial set, a map of some of its
+     * properties; a value that does not fit is refused with a {@link StoreException}.
+     */
+    public static <V> Table clientDocument(String name, Class<V> valueType, V defaultValue) {
+        List<Column> cols = List.of(Column.text("id").primaryKey(), Column.json("value"));
+        return new Table(name, cols, List.of(), new ClientDocument(name, java.util.Objects.requireNonNull(valueType, "valueType"), defaultValue));
+    }
+
+    /** This client-document table with the id {@link #set(Object)} uses ({@code default.id}). */
+    public Table withDefaultDocumentId(String id) {
+        return new Table(name, columns, indexes, requireDocument().withDefaultId(id));
+    }
+
+    /**
+     * This client-document table with LiveStore's {@code partialSet} (true by default): false makes
+     * every set replace the whole document, and a typed set value must then be complete.
+     */
+    public Table withPartialSet(boolean partialSet) {
+        return new Table(name, columns, indexes, requireDocument().withPartialSet(partialSet));
     }
 
     /**
@@ -101,9 +127,9 @@ public final class Table {
         return requireDocument().setEvent;
     }
 
-    /** Sets the document {@value #DEFAULT_DOCUMENT_ID}; see {@link #set(String, Object)}. */
+    /** Sets the table's default document ({@link #documentDefaultId}); see {@link #set(String, Object)}. */
     public Event set(Object value) {
-        return set(DEFAULT_DOCUMENT_ID, value);
+        return set(requireDocument().defaultId, value);
     }
 
     /**
@@ -111,10 +137,12 @@ public final class Table {
      * into the stored document (or into the default for a new id); any other value replaces it.
      */
     public Event set(String id, Object value) {
-        Map<String, Object> args = new LinkedHashMap<>();
-        args.put("id", id);
-        args.put("value", value);
-        return requireDocument().setEvent.of(args);
+        return requireDocument().setEvent.of(requireDocument().setArgs(id, value));
+    }
+
+    /** The id {@link #set(Object)} uses. */
+    public String documentDefaultId() {
+        return requireDocument().defaultId;
     }
 
     /** The document default of a client-document table. */

@@ -1,6 +1,8 @@
 package dev.livestorejvm.store;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +29,12 @@ final class Values {
                     if (value instanceof Boolean) return (Boolean) value ? 1L : 0L;
                     break;
                 case JSON:
-                    return Json.write(value);
+                    try {
+                        return Json.write(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new StoreException("column " + table + "." + column.name() + " (json) cannot hold " + value + ": "
+                            + e.getMessage(), e);
+                    }
                 case DATETIME:
                     if (value instanceof Instant) return isoString((Instant) value);
                     if (value instanceof String) return isoString(Instant.parse((String) value));
@@ -74,13 +81,38 @@ final class Values {
         }
     }
 
-    /** A number as JavaScript prints it: integral doubles without ".0". */
+    /**
+     * A number as JavaScript prints it ({@code Number.prototype.toString}, which {@code JSON.stringify}
+     * uses): the shortest digits that read back as the same double, integral values without
+     * {@code .0}, plain notation for magnitudes in [1e-6, 1e21) and {@code 1.5e+21} / {@code 1e-7}
+     * outside, {@code -0} as {@code 0}. A float prints its own shortest digits (0.1f is 0.1). NaN and
+     * infinities have no JSON form: callers refuse them.
+     */
     static String jsNumber(Object n) {
-        if (n instanceof Double || n instanceof Float) {
-            double d = ((Number) n).doubleValue();
-            if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21) return Long.toString((long) d);
-            return BigDecimal.valueOf(d).stripTrailingZeros().toString().replace("E", "e");
-        }
+        if (n instanceof Double) return jsNumber((Double) n, false);
+        if (n instanceof Float) return jsNumber((Float) n, true);
         return n.toString();
+    }
+
+    private static String jsNumber(double d, boolean isFloat) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) return Double.toString(d);
+        if (d == 0) return "0";
+        BigDecimal b = shortest(d, isFloat).stripTrailingZeros();
+        double abs = Math.abs(d);
+        if (abs >= 1e-6 && abs < 1e21) return b.toPlainString();
+        String digits = b.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - b.scale();
+        String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+        return (d < 0 ? "-" : "") + mantissa + "e" + (exponent >= 0 ? "+" : "-") + Math.abs(exponent);
+    }
+
+    /** The fewest significant digits that read back as the same value (JDK 17's toString is not always shortest). */
+    private static BigDecimal shortest(double d, boolean isFloat) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal r = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (isFloat ? r.floatValue() == (float) d : r.doubleValue() == d) return r;
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
     }
 }

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The build step OutlineWasm on small hand-made modules, with budgets small enough that it cuts
@@ -123,8 +125,8 @@ class OutlineWasmTest {
         assertTrue(new HashSet<>(results).size() > 10, "the inputs take too few paths: " + results);
     }
 
-    @Test
-    void aBranchCarryingAValueAndAReturnLeaveAMovedPiece() {
+    /** pick(x): a block with an i32 result that a br inside an if leaves early, and a return inside an if. */
+    static byte[] pickModule() {
         WasmAssembler m = new WasmAssembler();
         m.global(0);
         // x: param 0; t 1, acc 2, u 3
@@ -146,9 +148,15 @@ class OutlineWasmTest {
             mixLines(20, 8, 1, 3),
             "  local.get 3",
             "end",
-            "i32.const 3 i32.mul local.get 0 i32.add");
+            "local.set 2",   // the stack empty again: a cut may end here
+            "local.get 2 i32.const 3 i32.mul local.get 0 i32.add");
         m.func("pick", "i32", "i32", "i32 i32 i32", code);
-        byte[] in = m.toBytes();
+        return m.toBytes();
+    }
+
+    @Test
+    void aBranchCarryingAValueAndAReturnLeaveAMovedPiece() {
+        byte[] in = pickModule();
 
         Outlined out = outline(in, 200, 160, 160);
         assertTrue(out.added(in) >= 2, "pieces outlined: " + out.added(in) + " " + out.by.report());
@@ -157,6 +165,63 @@ class OutlineWasmTest {
         assertEquals(globalsBefore + 2, WasmRuns.parse(out.wasm).globalSection().globalCount(), out.by.report());
         List<String> results = WasmRuns.assertSameResults(in, out.wasm, "pick", WasmRuns.inputs(WasmRuns.range(-6, 10)));
         assertTrue(new HashSet<>(results).size() > 12, "the inputs take too few paths: " + results);
+    }
+
+    @Test
+    void aValueExitAndAReturnInOnePiece() {
+        byte[] in = pickModule();
+        // one piece of the block's body holds both ifs (the block's end stays outside it)
+        Outlined out = outline(in, 200, 300, 300);
+        assertEquals(1, out.added(in), out.by.report());
+        assertEquals(WasmRuns.parse(in).globalSection().globalCount() + 2, WasmRuns.parse(out.wasm).globalSection().globalCount(), out.by.report());
+        WasmRuns.assertSameResults(in, out.wasm, "pick", WasmRuns.inputs(WasmRuns.range(-6, 10)));
+    }
+
+    /**
+     * Blocks in blocks, each too big: the inner ones are cut first, then pieces of the outer ones
+     * take the inner pieces' call sites (and their exit codes) along.
+     */
+    @Test
+    void piecesOfOuterBlocksTakeTheCallSitesOfInnerPiecesAlong() {
+        WasmAssembler m = new WasmAssembler();
+        m.global(0);
+        // x: param 0; acc 1, t 2, u 3
+        StringBuilder c = new StringBuilder("local.get 0 local.set 1\n");
+        int levels = 4;
+        for (int l = 0; l < levels; l++) c.append("block\n").append(mixLines(l * 10, 4, 1, 3));
+        for (int l = levels - 1; l >= 0; l--) {
+            c.append(mixLines(l * 10 + 5, 2, 1, 3))
+                .append("local.get 2 i32.const 7 i32.and i32.const ").append(l).append(" i32.eq br_if ").append(l).append('\n')   // to the outermost block's end
+                .append(mixLines(l * 10 + 7, 2, 1, 3))
+                .append("end local.get 1 i32.const ").append(l + 1).append(" i32.add local.set 1\n");
+        }
+        c.append("local.get 1");
+        m.func("nested", "i32", "i32", "i32 i32 i32", c.toString());
+        byte[] in = m.toBytes();
+
+        Outlined out = outline(in, 200, 150, 150);
+        assertTrue(out.added(in) >= levels, out.by.report());
+        assertTrue(outlinedCallOutlined(out.wasm, 1), "no piece calls another piece: " + out.by.report());
+        List<String> results = WasmRuns.assertSameResults(in, out.wasm, "nested", WasmRuns.inputs(WasmRuns.range(-20, 20)));
+        assertTrue(new HashSet<>(results).size() > 30, "the inputs take too few paths: " + results);
+    }
+
+    /** True if a function added by the outliner (index >= original) calls another one. */
+    static boolean outlinedCallOutlined(byte[] wasm, int original) {
+        OutlineWasm o = new OutlineWasm(wasm, Integer.MAX_VALUE, 0, 0);
+        o.run();   // reads the module, cuts nothing
+        OutlineWasm.typesForDecode = o.types;
+        for (int f = original; f < o.bodies.size(); f++) {
+            OutlineWasm.Reader r = new OutlineWasm.Reader(o.bodies.get(f), 0);
+            int groups = r.u32();
+            for (int g = 0; g < groups; g++) {
+                r.u32();
+                r.pos++;
+            }
+            byte[] code = java.util.Arrays.copyOfRange(o.bodies.get(f), r.pos, o.bodies.get(f).length);
+            for (OutlineWasm.Insn i : OutlineWasm.decode(code)) if (i.op == 0x10 && i.imm >= original) return true;
+        }
+        return false;
     }
 
     @Test
@@ -189,6 +254,65 @@ class OutlineWasmTest {
         assertTrue(results.stream().allMatch(r -> r.split(",").length == 3), "three results each: " + results);
         assertTrue(new HashSet<>(results).size() > 20, "the inputs take too few paths: " + results);
         WasmRuns.assertSameResults(in, out.wasm, "mvsum", WasmRuns.inputs(values, values));
+    }
+
+    /**
+     * A piece with more exits than get a bit each ({@link OutlineWasm#BIT_CODES}): the call site
+     * dispatches them with a br_table, for a piece that falls through at its end and for one that
+     * never does (it ends in a br).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aPieceWithManyExitsDispatchesThemWithATable(boolean fallsThrough) {
+        int exits = 6;
+        WasmAssembler m = new WasmAssembler();
+        m.global(0);
+        // x: param 0; acc 1, t 2, u 3
+        StringBuilder c = new StringBuilder("local.get 0 local.set 1\n");
+        for (int k = 0; k < exits; k++) c.append("block\n");
+        // one expression bigger than the budget (no cut inside: the operand stack is never empty), so
+        // that the piece after it is cut on its own, up to the block's end
+        c.append("local.get 1");
+        for (int k = 0; k < 40; k++) c.append(" local.get 2 i32.const ").append(k + 1).append(" i32.xor i32.add");
+        c.append(" local.set 1\n");
+        for (int k = 0; k < exits; k++) {
+            c.append(mixLines(k * 4, 1, 1, 3));
+            c.append("local.get 0 i32.const ").append(k).append(" i32.eq br_if ").append(k).append('\n');
+        }
+        c.append(fallsThrough ? mixLines(50, 1, 1, 3) : "br 2\n");
+        for (int k = 0; k < exits; k++) c.append("end local.get 1 i32.const ").append(11 * (k + 1)).append(" i32.add local.set 1\n");
+        c.append("local.get 1");
+        m.func("exits", "i32", "i32", "i32 i32 i32", c.toString());
+        byte[] in = m.toBytes();
+
+        Outlined out = outline(in, 200, 200, 200);
+        assertEquals(1, out.added(in), out.by.report());
+        List<String> results = WasmRuns.assertSameResults(in, out.wasm, "exits", WasmRuns.inputs(WasmRuns.range(-1, exits + 1)));
+        assertTrue(new HashSet<>(results).size() >= exits + 1, "every exit and the end give results of their own: " + results);
+    }
+
+    /** f64 locals live across a cut and an f64 returned from inside a piece (through an f64 global). */
+    @Test
+    void floatLocalsAndAFloatReturnCrossTheCuts() {
+        WasmAssembler m = new WasmAssembler();
+        m.global(0);
+        // x: param 0 (f64), n: param 1 (i32); a 2, b 3 (f64); k 4 (i32)
+        StringBuilder c = new StringBuilder("local.get 0 local.set 2 local.get 1 f64.convert_i32_s local.set 3\n");
+        for (int part = 0; part < 12; part++) {
+            c.append("local.get 2 f64.const 0.5 f64.mul local.get 3 f64.add f64.const ").append(part + 0.5).append(" f64.add local.set 3\n")
+                .append("local.get 3 f64.const 3.25 f64.div local.get 2 f64.sub local.set 2\n")
+                .append("local.get 4 local.get 1 i32.add i32.const ").append(part * 7919 + 1).append(" i32.mul local.set 4\n");
+            if (part == 6) c.append("local.get 1 i32.const 3 i32.and i32.eqz if local.get 2 local.get 3 f64.sub return end\n");
+        }
+        c.append("local.get 2 local.get 3 f64.add local.get 4 f64.convert_i32_s f64.add");
+        m.func("fl", "f64 i32", "f64", "f64 f64 i32", c.toString());
+        byte[] in = m.toBytes();
+
+        Outlined out = outline(in, 300, 200, 200);
+        assertTrue(out.added(in) >= 2, "pieces outlined: " + out.added(in) + " " + out.by.report());
+        long[] xs = {Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(1.5), Double.doubleToRawLongBits(-1e10)};
+        List<String> results = WasmRuns.assertSameResults(in, out.wasm, "fl", WasmRuns.inputs(xs, WasmRuns.range(-4, 4)));
+        assertTrue(new HashSet<>(results).size() > 20, "the inputs take too few paths: " + results);
     }
 
     /**

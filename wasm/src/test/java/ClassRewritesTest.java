@@ -36,7 +36,7 @@ class ClassRewritesTest {
 
     /**
      * {@code run(n, x) -> i64}: a loop of n calls of a function with three results (i32, i64, i32:
-     * the shape an outlined piece has), inside a frame on the shadow stack (global 0 moved down and
+     * the shape an outlined piece has) and of one with an f64 among its results, inside a frame on the shadow stack (global 0 moved down and
      * back, as Emscripten's code does); the result mixes in global 0 and global 1.
      * {@code push(n) -> i32}: moves global 0 down by n and returns it.
      */
@@ -47,6 +47,8 @@ class ClassRewritesTest {
         m.global(7);
         int step = m.func(null, "i32 i64", "i32 i64 i32", "",
             "local.get 0 i32.const 1 i32.add  local.get 1 local.get 0 i64.extend_i32_s i64.const 3 i64.add i64.mul  local.get 0 i32.const 7 i32.xor");
+        // an f64 among the extra results: no slot for it, the function keeps returning an array
+        int half = m.func(null, "i64", "i32 f64", "", "local.get 0 i32.wrap_i64 local.get 0 f64.convert_i64_s f64.const 0.5 f64.mul");
         // n 0, x 1; i 2, acc 3, k 4, sp 5
         m.func("run", "i32 i64", "i64", "i32 i64 i32 i32", String.join("\n",
             "global.get 0 i32.const " + FRAME + " i32.sub local.tee 5 global.set 0",
@@ -57,6 +59,7 @@ class ClassRewritesTest {
             "  local.get 2 local.get 3 call " + step,
             "  local.set 4 local.set 3 local.set 2",
             "  local.get 3 local.get 4 i64.extend_i32_u i64.xor local.set 3",
+            "  local.get 3 call " + half + " i64.trunc_f64_s local.get 3 i64.add local.set 3 i64.extend_i32_s local.get 3 i64.xor local.set 3",
             "  br 0",
             "end end",
             "local.get 3 local.get 5 i64.load i64.add",
@@ -145,7 +148,7 @@ class ClassRewritesTest {
         byte[] wasm = module();
         Path classes = compile(wasm, tmp.resolve("classes"));
         Properties r = step("results", classes, tmp.resolve("results.txt"));
-        assertEquals(1, count(r, "multiValue"), r.toString());
+        assertEquals(2, count(r, "multiValue"), r.toString());
         assertEquals(1, count(r, "twins"), r.toString());
         assertEquals(1, count(r, "sites"), r.toString());
         assertEquals(0, count(r, "arraySites"), r.toString());

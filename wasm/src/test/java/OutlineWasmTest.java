@@ -17,10 +17,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The build step OutlineWasm on small hand-made modules, with budgets small enough that it cuts
  * them: each shape it handles (straight code with locals live across cuts, loops left and
- * continued from inside a moved piece, a branch carrying a value out of one, a return inside one,
- * multi-value functions and blocks, a br_table switch nest whose cases go out one by one, a nest
- * that moves whole behind its dispatch) is cut, validates, and computes what the original computes,
- * on Chicory's interpreter and compiled. The hot front of the VDBE's nest: OutlineHotFrontTest.
+ * continued from inside a moved piece, both arms of an if, a branch carrying a value out of one, a
+ * return inside one, many exits, f64 locals, multi-value functions and blocks, pieces inside
+ * pieces, a br_table switch nest whose cases go out one by one, a nest that moves whole behind its
+ * dispatch) is cut, validates, and computes what the original computes, on Chicory's interpreter
+ * and compiled. The hot front of the VDBE's nest: OutlineHotFrontTest.
  * Bounded: a transformation that broke a loop counter would otherwise loop forever (Chicory
  * checks the thread's interruption at every back-edge).
  */
@@ -152,6 +153,32 @@ class OutlineWasmTest {
             "local.get 2 i32.const 3 i32.mul local.get 0 i32.add");
         m.func("pick", "i32", "i32", "i32 i32 i32", code);
         return m.toBytes();
+    }
+
+    @Test
+    void bothArmsOfAnIfElseAreCut() {
+        WasmAssembler m = new WasmAssembler();
+        m.global(0);
+        // x: param 0; acc 1, t 2, u 3
+        String code = String.join("\n",
+            "local.get 0 local.set 1",
+            "local.get 0 i32.const 1 i32.and",
+            "if",
+            mixLines(0, 16, 1, 3),
+            "else",
+            mixLines(40, 16, 1, 3),
+            "  local.get 0 i32.const 4 i32.gt_s br_if 0",   // out of the else arm, from inside a piece
+            mixLines(60, 4, 1, 3),
+            "end",
+            "local.get 1 local.get 2 i32.xor local.get 3 i32.add local.get 0 i32.const 1000 i32.mul i32.add");
+        m.func("arms", "i32", "i32", "i32 i32 i32", code);
+        byte[] in = m.toBytes();
+
+        Outlined out = outline(in, 200, 150, 150);
+        assertTrue(out.added(in) >= 2, "pieces outlined: " + out.added(in) + " " + out.by.report());
+        assertTrue(WasmRuns.bodySizes(out.wasm)[0] < WasmRuns.bodySizes(in)[0] / 2, out.by.report());
+        List<String> results = WasmRuns.assertSameResults(in, out.wasm, "arms", WasmRuns.inputs(WasmRuns.range(-5, 10)));
+        assertEquals(16, new HashSet<>(results).size(), "inputs with equal results: " + results);
     }
 
     @Test

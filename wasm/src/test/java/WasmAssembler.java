@@ -132,7 +132,7 @@ final class WasmAssembler {
             {"i64.div_s", "7F"}, {"i64.div_u", "80"}, {"i64.rem_s", "81"}, {"i64.rem_u", "82"}, {"i64.and", "83"}, {"i64.or", "84"},
             {"i64.xor", "85"}, {"i64.shl", "86"}, {"i64.shr_s", "87"}, {"i64.shr_u", "88"}, {"i64.rotl", "89"}, {"i64.rotr", "8A"},
             {"f64.add", "A0"}, {"f64.sub", "A1"}, {"f64.mul", "A2"}, {"f64.div", "A3"},
-            {"i32.wrap_i64", "A7"}, {"i32.trunc_f64_s", "AA"}, {"i64.extend_i32_s", "AC"}, {"i64.extend_i32_u", "AD"},
+            {"i32.wrap_i64", "A7"}, {"i32.trunc_f64_s", "AA"}, {"i64.trunc_f64_s", "B0"}, {"i64.extend_i32_s", "AC"}, {"i64.extend_i32_u", "AD"},
             {"f64.convert_i32_s", "B7"}, {"f64.convert_i64_s", "B9"},
         };
         for (String[] p : plain) PLAIN.put(p[0], Integer.parseInt(p[1], 16));

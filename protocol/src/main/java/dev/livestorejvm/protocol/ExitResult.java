@@ -1,13 +1,23 @@
 package dev.livestorejvm.protocol;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** The {@code exit} of an RPC {@code Exit} frame: Effect's {@code Exit} as JSON. */
 public sealed interface ExitResult {
-    /** Push ack: {@code {}}; end of a non-live pull: {@code null}. */
-    record Success(RawJson value) implements ExitResult {
+    /**
+     * Push ack: {@code {}}. The end of a stream (a non-live pull) is void: no {@code value} key at all,
+     * as Effect's RPC server writes it ({@code JSON.stringify} drops {@code undefined}): {@link #VOID}.
+     */
+    record Success(Optional<RawJson> value) implements ExitResult {
+        public static final Success VOID = new Success(Optional.empty());
+
         public Success {
             Objects.requireNonNull(value, "value");
+        }
+
+        public Success(RawJson value) {
+            this(Optional.of(value));
         }
     }
 

@@ -131,7 +131,7 @@ final class FrameDecoder {
         String tag = x.string("_tag");
         switch (tag) {
             case "Success":
-                return new ExitResult.Success(x.has("value") ? x.raw("value") : RawJson.NULL);
+                return new ExitResult.Success(x.optionalRaw("value"));
             case "Failure":
                 Fields cause = x.object("cause");
                 String causeTag = cause.string("_tag");

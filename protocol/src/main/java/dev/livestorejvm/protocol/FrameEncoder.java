@@ -174,8 +174,10 @@ final class FrameEncoder {
         g.writeStartObject();
         if (exit instanceof ExitResult.Success s) {
             g.writeStringField("_tag", "Success");
-            g.writeFieldName("value");
-            g.writeRawValue(s.value().json());
+            if (s.value().isPresent()) {   // absent: void, as Effect's server writes a stream's end
+                g.writeFieldName("value");
+                g.writeRawValue(s.value().get().json());
+            }
         } else if (exit instanceof ExitResult.Failure f) {
             g.writeStringField("_tag", "Failure");
             g.writeObjectFieldStart("cause");

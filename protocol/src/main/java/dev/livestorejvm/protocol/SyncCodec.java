@@ -64,6 +64,11 @@ public final class SyncCodec {
         });
     }
 
+    /** One encoded event ({@code {name,args,seqNum,parentSeqNum,clientId,sessionId}}), e.g. a line of an export. */
+    public static EncodedEvent decodeEvent(String text) {
+        return FrameDecoder.event(new FrameDecoder.Fields(FrameDecoder.parse(text, "event"), "event"));
+    }
+
     /** One encoded event as JSON; its UTF-8 length is what the 900 KB chunk limit counts. */
     public static String encodeEvent(EncodedEvent event) {
         return FrameEncoder.write(g -> FrameEncoder.event(g, event));

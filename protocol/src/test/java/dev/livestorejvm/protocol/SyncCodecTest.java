@@ -82,8 +82,11 @@ class SyncCodecTest {
         assertEquals(new ClientFrame.Eof(), SyncCodec.decodeClient("{\"_tag\":\"Eof\"}"));
         assertEquals(new ClientFrame.Ping(), SyncCodec.decodeClient("{\"_tag\":\"Ping\"}"));
         assertSameJson("{\"_tag\":\"Interrupt\",\"requestId\":\"0\"}", SyncCodec.encode(new ClientFrame.Interrupt("0")));
-        String nonLiveEnd = "{\"_tag\":\"Exit\",\"requestId\":\"0\",\"exit\":{\"_tag\":\"Success\",\"value\":null}}";
-        assertSameJson(nonLiveEnd, SyncCodec.encode(SyncCodec.decodeServer(nonLiveEnd)));
+        String nonLiveEnd = "{\"_tag\":\"Exit\",\"requestId\":\"0\",\"exit\":{\"_tag\":\"Success\"}}";
+        assertEquals(new ServerFrame.Exit("0", ExitResult.Success.VOID), SyncCodec.decodeServer(nonLiveEnd));
+        assertSameJson(nonLiveEnd, SyncCodec.encode(new ServerFrame.Exit("0", ExitResult.Success.VOID)));
+        String nullEnd = nonLiveEnd.replace("\"Success\"}", "\"Success\",\"value\":null}");
+        assertSameJson(nullEnd, SyncCodec.encode(SyncCodec.decodeServer(nullEnd)));
         String defect = "{\"_tag\":\"Defect\",\"defect\":\"bad frame\"}";
         assertEquals(new ServerFrame.Defect(new RawJson("\"bad frame\"")), SyncCodec.decodeServer(defect));
     }

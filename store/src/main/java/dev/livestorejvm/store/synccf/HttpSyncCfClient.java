@@ -1,0 +1,192 @@
+package dev.livestorejvm.store.synccf;
+
+import dev.livestorejvm.protocol.ClientFrame;
+import dev.livestorejvm.protocol.Cursor;
+import dev.livestorejvm.protocol.EncodedEvent;
+import dev.livestorejvm.protocol.ProtocolException;
+import dev.livestorejvm.protocol.RpcGroup;
+import dev.livestorejvm.protocol.ServerFrame;
+import dev.livestorejvm.protocol.SyncCodec;
+import dev.livestorejvm.protocol.SyncRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * sync-cf's HTTP transport: each request is one POST of one RPC request, answered by a JSON array of
+ * frames. A live pull polls every {@code pollInterval} from the last event it delivered; {@code connected}
+ * follows a {@code SyncHttpRpc.Ping} every {@code pingInterval}. Responses are handled on the client thread.
+ */
+final class HttpSyncCfClient implements SyncCfClient {
+    private static final System.Logger LOG = System.getLogger(HttpSyncCfClient.class.getName());
+
+    private final SyncCfOptions options;
+    private final URI endpoint;
+    private final HttpClient http;
+    final ScheduledExecutorService loop;
+    private final ConnectedState connected = new ConnectedState();
+    private final AtomicLong nextId = new AtomicLong();
+    private volatile boolean closed;
+
+    private HttpSyncCfClient(SyncCfOptions options) {
+        this.options = options;
+        this.endpoint = options.endpoint("http");
+        this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
+        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "synccf-http-" + options.storeId());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    static HttpSyncCfClient start(SyncCfOptions options) {
+        HttpSyncCfClient c = new HttpSyncCfClient(options);
+        c.post(c::ping);
+        return c;
+    }
+
+    void post(Runnable task) {
+        schedule(task, 0);
+    }
+
+    void schedule(Runnable task, long delayMillis) {
+        if (closed) return;
+        try {
+            loop.schedule(() -> {
+                try {
+                    if (!closed) task.run();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "sync-cf http client " + options.storeId() + ": internal error", e);
+                }
+            }, delayMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    SyncCfOptions options() {
+        return options;
+    }
+
+    @Override
+    public PullHandle pull(Optional<Cursor> cursor, boolean live, Supplier<Optional<Cursor>> resumeCursor, PullListener listener) {
+        HttpPull p = new HttpPull(this, cursor, live, resumeCursor, listener);
+        if (closed) p.error(new PullError.ConnectionLost("client closed", true));
+        else post(p::request);
+        return p;
+    }
+
+    @Override
+    public CompletableFuture<PushResult> push(List<EncodedEvent> batch, Optional<String> backendId) {
+        PushBatches.check(batch);
+        CompletableFuture<PushResult> result = new CompletableFuture<>();
+        if (closed) {
+            result.complete(new PushResult.Offline("client closed"));
+            return result;
+        }
+        String id = Long.toString(nextId.getAndIncrement());
+        rpc(id, new SyncRequest.Push(options.storeId(), options.payload(), batch, backendId), options.requestTimeout(), (frames, failure) -> {
+            if (failure != null) {
+                result.complete(failure.offline ? new PushResult.Offline(failure.message) : new PushResult.Unknown(failure.message));
+                return;
+            }
+            for (ServerFrame f : frames) {
+                if (f instanceof ServerFrame.Exit x && x.requestId().equals(id)) {
+                    result.complete(Exits.push(x.exit()));
+                    return;
+                }
+            }
+            LOG.log(System.Logger.Level.WARNING, "sync-cf http " + options.storeId() + ": push " + id + " answered without its Exit: " + frames);
+            result.complete(new PushResult.Unknown("the server's answer to push " + id + " has no Exit for it"));
+        });
+        return result;
+    }
+
+    /** Polls the server's liveness: {@code connected} is whether the last Ping was answered. */
+    private void ping() {
+        String id = Long.toString(nextId.getAndIncrement());
+        rpc(id, new SyncRequest.Ping(options.storeId(), options.payload()), options.pingTimeout(), (frames, failure) -> {
+            boolean ok = failure == null && frames.stream().anyMatch(f -> f instanceof ServerFrame.Exit x && x.requestId().equals(id) && Exits.pullFailure(x.exit()) == null);
+            connected.set(ok);
+            schedule(this::ping, options.pingInterval().toMillis());
+        });
+    }
+
+    @Override
+    public boolean connected() {
+        return connected.get();
+    }
+
+    @Override
+    public void onConnectedChange(Consumer<Boolean> listener) {
+        connected.listen(listener);
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        loop.shutdownNow();
+        connected.set(false);
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    String nextId() {
+        return Long.toString(nextId.getAndIncrement());
+    }
+
+    /** Why a request got no usable answer; {@code offline}: the server could not be reached. */
+    record Failure(String message, boolean offline) {}
+
+    interface Answer {
+        void accept(List<ServerFrame> frames, Failure failure);
+    }
+
+    /** POSTs one request; the answer is handled on the client thread. An answer that is not a JSON array of frames is bad input. */
+    void rpc(String id, SyncRequest request, Duration timeout, Answer answer) {
+        String body = SyncCodec.encode(new ClientFrame.Request(id, RpcGroup.HTTP, request));
+        HttpRequest rq = HttpRequest.newBuilder(endpoint).timeout(timeout)
+            .header("Content-Type", "application/json").header("x-livestore-store-id", options.storeId())
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        http.sendAsync(rq, HttpResponse.BodyHandlers.ofString()).whenComplete((rs, err) -> post(() -> {
+            if (err != null) {
+                answer.accept(null, new Failure("could not reach " + endpoint.getHost() + ":" + endpoint.getPort() + ": " + err, true));
+                return;
+            }
+            String text = rs.body();
+            if (rs.statusCode() != 200) {
+                answer.accept(null, new Failure("HTTP " + rs.statusCode() + ": " + FrameText.shorten(text).strip(), rs.statusCode() >= 500));
+                return;
+            }
+            if (text.length() > options.maxFrameChars()) {
+                LOG.log(System.Logger.Level.WARNING, "sync-cf http " + options.storeId() + ": bad input: response of " + text.length() + " characters over the limit; " + FrameText.shorten(text));
+                answer.accept(null, new Failure("bad input from the server: response over " + options.maxFrameChars() + " characters", false));
+                return;
+            }
+            List<ServerFrame> frames;
+            try {
+                frames = SyncCodec.decodeServerArray(text);
+            } catch (ProtocolException e) {
+                LOG.log(System.Logger.Level.WARNING, "sync-cf http " + options.storeId() + ": bad input (" + e.getMessage() + "): " + FrameText.shorten(text));
+                answer.accept(null, new Failure("bad input from the server: " + e.getMessage(), false));
+                return;
+            }
+            answer.accept(frames, null);
+        }));
+    }
+}

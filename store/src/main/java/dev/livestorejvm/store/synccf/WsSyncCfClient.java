@@ -432,6 +432,7 @@ final class WsSyncCfClient implements SyncCfClient {
     }
 
     private void frame(String text) {
+        if (closing) return;   // closing: pulls and pushes are already ended
         ServerFrame f;
         try {
             f = SyncCodec.decodeServer(text);

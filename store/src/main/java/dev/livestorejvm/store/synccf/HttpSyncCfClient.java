@@ -8,7 +8,11 @@ import dev.livestorejvm.protocol.RpcGroup;
 import dev.livestorejvm.protocol.ServerFrame;
 import dev.livestorejvm.protocol.SyncCodec;
 import dev.livestorejvm.protocol.SyncRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -150,6 +154,19 @@ final class HttpSyncCfClient implements SyncCfClient {
         return Long.toString(nextId.getAndIncrement());
     }
 
+    /** A response's status and body; the body is null when it was longer than allowed. */
+    record Body(int statusCode, String body) {}
+
+    private Body readBounded(HttpResponse<InputStream> rs) {
+        try (InputStream in = rs.body()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, options.maxHttpResponseBytes() + 1));
+            if (bytes.length > options.maxHttpResponseBytes()) return new Body(rs.statusCode(), null);
+            return new Body(rs.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Why a request got no usable answer; {@code offline}: the server could not be reached. */
     record Failure(String message, boolean offline) {}
 
@@ -163,19 +180,20 @@ final class HttpSyncCfClient implements SyncCfClient {
         HttpRequest rq = HttpRequest.newBuilder(endpoint).timeout(timeout)
             .header("Content-Type", "application/json").header("x-livestore-store-id", options.storeId())
             .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        http.sendAsync(rq, HttpResponse.BodyHandlers.ofString()).whenComplete((rs, err) -> post(() -> {
+        // the body is read on the HTTP client's threads, at most maxHttpResponseBytes of it; the answer is handled on the client thread
+        http.sendAsync(rq, HttpResponse.BodyHandlers.ofInputStream()).thenApply(this::readBounded).whenComplete((rs, err) -> post(() -> {
             if (err != null) {
                 answer.accept(null, new Failure("could not reach " + endpoint.getHost() + ":" + endpoint.getPort() + ": " + err, true));
                 return;
             }
             String text = rs.body();
-            if (rs.statusCode() != 200) {
-                answer.accept(null, new Failure("HTTP " + rs.statusCode() + ": " + FrameText.shorten(text).strip(), rs.statusCode() >= 500));
+            if (text == null) {
+                LOG.log(System.Logger.Level.WARNING, "sync-cf http " + options.storeId() + ": bad input: response body over " + options.maxHttpResponseBytes() + " bytes");
+                answer.accept(null, new Failure("bad input from the server: response body over " + options.maxHttpResponseBytes() + " bytes", false));
                 return;
             }
-            if (text.length() > options.maxFrameChars()) {
-                LOG.log(System.Logger.Level.WARNING, "sync-cf http " + options.storeId() + ": bad input: response of " + text.length() + " characters over the limit; " + FrameText.shorten(text));
-                answer.accept(null, new Failure("bad input from the server: response over " + options.maxFrameChars() + " characters", false));
+            if (rs.statusCode() != 200) {
+                answer.accept(null, new Failure("HTTP " + rs.statusCode() + ": " + FrameText.shorten(text).strip(), rs.statusCode() >= 500));
                 return;
             }
             List<ServerFrame> frames;

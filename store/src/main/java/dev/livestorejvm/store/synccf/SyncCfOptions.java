@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record SyncCfOptions(URI url, String storeId, Optional<RawJson> payload, Duration pingInterval, Duration pingTimeout,
                             Duration minBackoff, Duration maxBackoff, Duration connectTimeout, Duration requestTimeout,
-                            Duration pollInterval, int maxFrameChars, int maxQueuedFrames) {
+                            Duration pollInterval, int maxFrameChars, int maxQueuedFrames, long maxQueuedChars, long maxHttpResponseBytes) {
     public SyncCfOptions {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(storeId, "storeId");
@@ -22,6 +22,8 @@ public record SyncCfOptions(URI url, String storeId, Optional<RawJson> payload, 
         if (minBackoff.isZero() || minBackoff.compareTo(maxBackoff) > 0) throw new IllegalArgumentException("backoff: need 0 < min <= max");
         if (maxFrameChars < 1024) throw new IllegalArgumentException("maxFrameChars below 1024");
         if (maxQueuedFrames < 4) throw new IllegalArgumentException("maxQueuedFrames below 4");
+        if (maxQueuedChars < 2L * PushBatches.MAX_BYTES) throw new IllegalArgumentException("maxQueuedChars below two full pushes");
+        if (maxHttpResponseBytes < maxFrameChars) throw new IllegalArgumentException("maxHttpResponseBytes below maxFrameChars");
     }
 
     /** {@code url}: the sync endpoint without query, e.g. {@code ws://127.0.0.1:8787} ({@code http(s)} works too). */
@@ -52,6 +54,8 @@ public record SyncCfOptions(URI url, String storeId, Optional<RawJson> payload, 
         private Duration pollInterval = Duration.ofSeconds(5);
         private int maxFrameChars = 4 << 20;
         private int maxQueuedFrames = 1024;
+        private long maxQueuedChars = 16L << 20;
+        private long maxHttpResponseBytes = 256L << 20;
 
         private Builder(URI url, String storeId) {
             this.url = url;
@@ -99,15 +103,30 @@ public record SyncCfOptions(URI url, String storeId, Optional<RawJson> payload, 
             return this;
         }
 
-        /** WebSocket: how many frames may wait to be sent; past that a push is answered offline. */
+        /** WebSocket: how many frames may wait to be sent; past that (or {@code maxQueuedChars}) a push is answered offline. */
         public Builder maxQueuedFrames(int n) {
             this.maxQueuedFrames = n;
             return this;
         }
 
+        /** WebSocket: how many characters of frames may wait to be sent (pushes are up to 900 KB each). */
+        public Builder maxQueuedChars(long n) {
+            this.maxQueuedChars = n;
+            return this;
+        }
+
+        /**
+         * HTTP: the largest response body accepted. sync-cf's HTTP server answers a pull with the whole
+         * history after the cursor in one body, so this is far above {@code maxFrameChars}.
+         */
+        public Builder maxHttpResponseBytes(long n) {
+            this.maxHttpResponseBytes = n;
+            return this;
+        }
+
         public SyncCfOptions build() {
             return new SyncCfOptions(url, storeId, payload, pingInterval, pingTimeout, minBackoff, maxBackoff, connectTimeout,
-                requestTimeout, pollInterval, maxFrameChars, maxQueuedFrames);
+                requestTimeout, pollInterval, maxFrameChars, maxQueuedFrames, maxQueuedChars, maxHttpResponseBytes);
         }
     }
 }

@@ -59,6 +59,7 @@ final class WsSyncCfClient implements SyncCfClient {
     private boolean lastDropForBadInput;
     private StringBuilder partial = new StringBuilder();
     private final ArrayDeque<String> outbox = new ArrayDeque<>();
+    private long outboxChars;
     private boolean sending;
     private boolean closing;
     private long nextId;
@@ -135,13 +136,16 @@ final class WsSyncCfClient implements SyncCfClient {
                 result.complete(new PushResult.Offline("client closed"));
             } else if (socket == null) {
                 result.complete(new PushResult.Offline("not connected to " + endpoint.getHost() + ":" + endpoint.getPort()));
-            } else if (outbox.size() >= options.maxQueuedFrames()) {
-                result.complete(new PushResult.Offline("send queue full (" + outbox.size() + " frames)"));
             } else {
                 String id = nextId();
+                String frame = SyncCodec.encode(new ClientFrame.Request(id, RpcGroup.WS,
+                    new SyncRequest.Push(options.storeId(), options.payload(), batch, backendId)));
+                if (!roomFor(frame)) {
+                    result.complete(new PushResult.Offline("send queue full (" + outbox.size() + " frames, " + outboxChars + " characters unsent)"));
+                    return;
+                }
                 pushes.put(id, result);
-                send(SyncCodec.encode(new ClientFrame.Request(id, RpcGroup.WS,
-                    new SyncRequest.Push(options.storeId(), options.payload(), batch, backendId))));
+                send(frame);
             }
         });
         if (closed && !result.isDone()) result.complete(new PushResult.Offline("client closed"));
@@ -221,6 +225,7 @@ final class WsSyncCfClient implements SyncCfClient {
         openedAtNanos = System.nanoTime();
         partial.setLength(0);
         outbox.clear();
+        outboxChars = 0;
         sending = false;
         ws.request(1);
         ping();
@@ -248,12 +253,14 @@ final class WsSyncCfClient implements SyncCfClient {
 
     /** Ends the current socket: pushes in flight are offline, live pulls wait for the next socket, others end. */
     private void drop(String reason) {
+        boolean wasOpen = socket != null;
         if (socket != null) socket.abort();
         socket = null;
         generation++;
         cancelTimers();
         partial = new StringBuilder();
         outbox.clear();
+        outboxChars = 0;
         sending = false;
         interrupted.clear();
         connected.set(false);
@@ -269,7 +276,8 @@ final class WsSyncCfClient implements SyncCfClient {
                 p.error(new PullError.ConnectionLost(reason, true));
             }
         }
-        if (!lastDropForBadInput && System.nanoTime() - openedAtNanos > options.maxBackoff().toNanos()) backoff.reset();
+        // a connection that stayed up longer than the longest backoff was healthy: start the backoff again from its minimum
+        if (wasOpen && !lastDropForBadInput && System.nanoTime() - openedAtNanos > options.maxBackoff().toNanos()) backoff.reset();
         long delay = backoff.nextDelayMillis();
         LOG.log(System.Logger.Level.INFO, "sync-cf " + options.storeId() + ": connection lost (" + reason + "); reconnecting in " + delay + " ms");
         loop.schedule(() -> {
@@ -326,14 +334,19 @@ final class WsSyncCfClient implements SyncCfClient {
         return Long.toString(nextId++);
     }
 
+    private boolean roomFor(String frame) {
+        return outbox.size() < options.maxQueuedFrames() && outboxChars + frame.length() <= options.maxQueuedChars();
+    }
+
     /** Queues a frame; a full queue means the socket is stuck, so it is dropped (and reconnected). */
     private void send(String frame) {
         if (socket == null) return;
-        if (outbox.size() >= options.maxQueuedFrames()) {
-            drop("send queue full (" + outbox.size() + " frames unsent)");
+        if (!roomFor(frame)) {
+            drop("send queue full (" + outbox.size() + " frames, " + outboxChars + " characters unsent)");
             return;
         }
         outbox.add(frame);
+        outboxChars += frame.length();
         pump();
     }
 
@@ -358,6 +371,7 @@ final class WsSyncCfClient implements SyncCfClient {
         ws.sendText(frame, true).whenComplete((w, e) -> post(() -> {
             if (gen != generation) return;
             sending = false;
+            outboxChars -= frame.length();
             if (e != null) {
                 if (closing) {
                     socket = null;
@@ -374,7 +388,7 @@ final class WsSyncCfClient implements SyncCfClient {
     // ---- pulls ----
 
     private void issue(WsPull p) {
-        if (p.ended || p.cancelled()) return;
+        if (p.ended || p.cancelled() || socket == null) return;
         Optional<Cursor> cursor;
         try {
             cursor = p.nextCursor();

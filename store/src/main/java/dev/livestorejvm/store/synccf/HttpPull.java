@@ -38,6 +38,7 @@ final class HttpPull implements PullHandle {
     @Override
     public void cancel() {
         cancelled = true;
+        client.forget(this);
     }
 
     @Override
@@ -107,7 +108,14 @@ final class HttpPull implements PullHandle {
         }
         if (!live) {
             ended = true;
-            if (!cancelled) listener.onComplete();
+            client.forget(this);
+            if (!cancelled) {
+                try {
+                    listener.onComplete();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "pull listener failed on completion", e);
+                }
+            }
             return;
         }
         polling = true;
@@ -137,12 +145,22 @@ final class HttpPull implements PullHandle {
                 return;
             }
             polling = false;
+            if (!cancelled) {
+                try {
+                    listener.onRestart(next);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, "pull listener failed on a restart", e);
+                }
+            }
             request();
         }, backoff.nextDelayMillis());
     }
 
     void error(PullError e) {
-        if (e.terminal()) ended = true;
+        if (e.terminal()) {
+            ended = true;
+            client.forget(this);
+        }
         notify(e);
     }
 

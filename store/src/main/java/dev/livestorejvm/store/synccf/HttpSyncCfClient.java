@@ -19,7 +19,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +33,8 @@ import java.util.function.Supplier;
 /**
  * sync-cf's HTTP transport: each request is one POST of one RPC request, answered by a JSON array of
  * frames. A live pull polls every {@code pollInterval} from the last event it delivered; {@code connected}
- * follows a {@code SyncHttpRpc.Ping} every {@code pingInterval}. Responses are handled on the client thread.
+ * follows a {@code SyncHttpRpc.Ping} every {@code pingInterval}. Responses are handled on the client thread;
+ * {@link #close} completes what is pending on the calling thread.
  */
 final class HttpSyncCfClient implements SyncCfClient {
     private static final System.Logger LOG = System.getLogger(HttpSyncCfClient.class.getName());
@@ -43,6 +46,8 @@ final class HttpSyncCfClient implements SyncCfClient {
     private final ConnectedState connected = new ConnectedState();
     private final AtomicLong nextId = new AtomicLong();
     private volatile boolean closed;
+    private final Set<HttpPull> pulls = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<PushResult>> pushes = ConcurrentHashMap.newKeySet();
 
     private HttpSyncCfClient(SyncCfOptions options) {
         this.options = options;
@@ -87,6 +92,7 @@ final class HttpSyncCfClient implements SyncCfClient {
     @Override
     public PullHandle pull(Optional<Cursor> cursor, boolean live, Supplier<Optional<Cursor>> resumeCursor, PullListener listener) {
         HttpPull p = new HttpPull(this, cursor, live, resumeCursor, listener);
+        pulls.add(p);
         if (closed) p.error(new PullError.ConnectionLost("client closed", true));
         else post(p::request);
         return p;
@@ -100,6 +106,8 @@ final class HttpSyncCfClient implements SyncCfClient {
             result.complete(new PushResult.Offline("client closed"));
             return result;
         }
+        pushes.add(result);
+        result.whenComplete((r, e) -> pushes.remove(result));
         String id = Long.toString(nextId.getAndIncrement());
         rpc(id, new SyncRequest.Push(options.storeId(), options.payload(), batch, backendId), options.requestTimeout(), (frames, failure) -> {
             if (failure != null) {
@@ -144,6 +152,12 @@ final class HttpSyncCfClient implements SyncCfClient {
         closed = true;
         loop.shutdownNow();
         connected.set(false);
+        for (HttpPull p : List.copyOf(pulls)) p.error(new PullError.ConnectionLost("client closed", true));
+        for (CompletableFuture<PushResult> f : List.copyOf(pushes)) f.complete(new PushResult.Offline("client closed"));
+    }
+
+    void forget(HttpPull pull) {
+        pulls.remove(pull);
     }
 
     boolean closed() {

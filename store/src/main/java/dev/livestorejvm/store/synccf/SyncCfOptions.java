@@ -85,7 +85,7 @@ public record SyncCfOptions(URI url, String storeId, Optional<RawJson> payload, 
             return this;
         }
 
-        /** HTTP: how long one request may take. */
+        /** How long a request may go unanswered: an HTTP request, or a WebSocket push (then the socket is dropped and re-synced). */
         public Builder requestTimeout(Duration d) {
             this.requestTimeout = d;
             return this;

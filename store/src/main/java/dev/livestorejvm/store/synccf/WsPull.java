@@ -15,10 +15,11 @@ final class WsPull implements PullHandle {
     private final PullListener listener;
     private final Consumer<WsPull> onCancel;
     private boolean issued;
+    private boolean restarted;
     /** Touched on the client thread only: the request on the wire (null when none) and its page check. */
     String requestId;
     PageCheck check;
-    boolean ended;
+    volatile boolean ended;
     private volatile boolean cancelled;
 
     WsPull(Optional<Cursor> initial, boolean live, Supplier<Optional<Cursor>> resume, PullListener listener, Consumer<WsPull> onCancel) {
@@ -53,6 +54,20 @@ final class WsPull implements PullHandle {
 
     boolean cancelled() {
         return cancelled;
+    }
+
+    /** Tells the listener where a request after the first one starts. */
+    void started(Optional<Cursor> cursor) {
+        if (!restarted) {
+            restarted = true;
+            return;
+        }
+        if (cancelled) return;
+        try {
+            listener.onRestart(cursor);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "pull listener failed on a restart", e);
+        }
     }
 
     void page(PullResponse page) {

@@ -146,6 +146,11 @@ final class WsSyncCfClient implements SyncCfClient {
                 }
                 pushes.put(id, result);
                 send(frame);
+                // a push the server never answers leaves its fate unknown: drop the socket, so the caller re-pulls and retries
+                int gen = generation;
+                loop.schedule(() -> {
+                    if (gen == generation && pushes.containsKey(id)) drop("push " + id + " unanswered for " + options.requestTimeout().toMillis() + " ms");
+                }, options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
             }
         });
         if (closed && !result.isDone()) result.complete(new PushResult.Offline("client closed"));
@@ -312,10 +317,9 @@ final class WsSyncCfClient implements SyncCfClient {
         if (socket == null || pongTimeout != null) return;   // a ping is already waiting for its pong
         send(SyncCodec.encode(new ClientFrame.Ping()));
         int gen = generation;
-        pongTimeout = loop.schedule(() -> post(() -> {
-            if (gen != generation) return;
-            drop("no Pong within " + options.pingTimeout().toMillis() + " ms");
-        }), options.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        pongTimeout = loop.schedule(() -> {
+            if (gen == generation) drop("no Pong within " + options.pingTimeout().toMillis() + " ms");
+        }, options.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void pong() {
@@ -400,6 +404,7 @@ final class WsSyncCfClient implements SyncCfClient {
         String id = nextId();
         p.requestId = id;
         p.check = new PageCheck(cursor);
+        p.started(cursor);
         onWire.put(id, p);
         send(SyncCodec.encode(new ClientFrame.Request(id, RpcGroup.WS, new SyncRequest.Pull(options.storeId(), options.payload(), cursor, p.live))));
     }

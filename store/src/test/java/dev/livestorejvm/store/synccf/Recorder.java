@@ -21,6 +21,7 @@ final class Recorder implements PullListener, Supplier<Optional<Cursor>> {
     final List<PullResponse> pages = new CopyOnWriteArrayList<>();
     final List<PullError> errors = new CopyOnWriteArrayList<>();
     final List<Optional<Cursor>> resumedFrom = new CopyOnWriteArrayList<>();
+    final List<Optional<Cursor>> restarts = new CopyOnWriteArrayList<>();
     volatile boolean completed;
     private volatile Optional<Cursor> persisted = Optional.empty();
 
@@ -35,6 +36,11 @@ final class Recorder implements PullListener, Supplier<Optional<Cursor>> {
     @Override
     public void onError(PullError error) {
         errors.add(error);
+    }
+
+    @Override
+    public void onRestart(Optional<Cursor> from) {
+        restarts.add(from);
     }
 
     @Override

@@ -111,6 +111,7 @@ class SyncCfBadInputTest {
             assertTrue(server.connections.get() >= 2, "reconnected");
             Optional<Cursor> resumed = bad.delivered == 0 ? Optional.empty() : Optional.of(new Cursor(BACKEND, bad.delivered));
             assertEquals(List.of(Optional.empty(), resumed), server.pullCursors.subList(0, 2), "the second pull starts at the caller's cursor");
+            assertEquals(resumed, r.restarts.get(0), "the listener is told where the pull restarts");
         }
     }
 

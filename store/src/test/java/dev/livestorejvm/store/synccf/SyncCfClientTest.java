@@ -178,6 +178,7 @@ class SyncCfClientTest {
         assertEquals(range(1, 6), r.seqs());
         String backendId = r.pages.get(0).backendId();
         assertTrue(r.resumedFrom.contains(Optional.of(new Cursor(backendId, 3))), "resumed from the persisted cursor: " + r.resumedFrom);
+        assertEquals(Optional.of(new Cursor(backendId, 3)), r.restarts.get(r.restarts.size() - 1));
         assertEquals(List.of(true, false, true), changes.subList(0, 3));
     }
 

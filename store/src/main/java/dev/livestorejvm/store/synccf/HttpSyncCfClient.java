@@ -22,9 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -53,11 +53,14 @@ final class HttpSyncCfClient implements SyncCfClient {
         this.options = options;
         this.endpoint = options.endpoint("http");
         this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "synccf-http-" + options.storeId());
             t.setDaemon(true);
             return t;
         });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);   // close() drops pending reconnects and timeouts
+        executor.setRemoveOnCancelPolicy(true);
+        this.loop = executor;
     }
 
     static HttpSyncCfClient start(SyncCfOptions options) {

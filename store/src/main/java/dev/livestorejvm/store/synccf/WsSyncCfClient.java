@@ -24,10 +24,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -75,12 +75,15 @@ final class WsSyncCfClient implements SyncCfClient {
         this.endpoint = options.endpoint("ws");
         this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
         this.backoff = new Backoff(options.minBackoff(), options.maxBackoff());
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "synccf-" + options.storeId());
             t.setDaemon(true);
             loopThread = t;
             return t;
         });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);   // close() drops pending reconnects and timeouts
+        executor.setRemoveOnCancelPolicy(true);
+        this.loop = executor;
     }
 
     static WsSyncCfClient start(SyncCfOptions options) {

@@ -131,6 +131,7 @@ class SyncCfBadInputTest {
             Recorder.await("down and up again", Duration.ofSeconds(20), () -> changes.size() >= 3);
             assertEquals(List.of(true, false, true), changes.subList(0, 3));
             assertTrue(r.lostConnection("no Pong within 600 ms"), "told: " + r.errors);
+            Recorder.await("the pull re-issued", Duration.ofSeconds(20), () -> server.pullCursors.size() >= 2);
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L), r.seqs());
             assertEquals(Optional.of(new Cursor(BACKEND, 5)), server.pullCursors.get(1));
         }

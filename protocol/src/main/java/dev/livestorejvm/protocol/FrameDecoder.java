@@ -115,7 +115,7 @@ final class FrameDecoder {
     }
 
     static PullResponse pullResponse(Fields r) {
-        List<PullEvent> batch = r.array("batch", b -> new PullEvent(event(b.object("eventEncoded")), b.option("metadata", Fields::self).map(m -> m.rawSelf())));
+        List<PullEvent> batch = r.array("batch", FrameDecoder::pullEvent);
         Fields pi = r.object("pageInfo");
         String piTag = pi.string("_tag");
         PageInfo pageInfo = switch (piTag) {
@@ -125,6 +125,10 @@ final class FrameDecoder {
             default -> throw pi.error("_tag", "unknown page info '" + piTag + "' (expected NoMore, MoreKnown or MoreUnknown)");
         };
         return new PullResponse(batch, pageInfo, r.string("backendId"));
+    }
+
+    static PullEvent pullEvent(Fields b) {
+        return new PullEvent(event(b.object("eventEncoded")), b.option("metadata", Fields::self).map(m -> m.rawSelf()));
     }
 
     static ExitResult exit(Fields x) {
@@ -260,9 +264,7 @@ final class FrameDecoder {
             if (tag.equals("None")) return Optional.empty();
             if (!tag.equals("Some")) throw o.error("_tag", "expected None or Some, got '" + tag + "'");
             JsonNode v = o.required("value");
-            Fields vf = o.child(v, "value");
-            if (!v.isObject() && !v.isTextual()) throw vf.error(null, "expected an object or a string, got " + kind(v));
-            return Optional.of(value.apply(vf));
+            return Optional.of(value.apply(o.child(v, "value")));   // the value's reader checks its type
         }
     }
 

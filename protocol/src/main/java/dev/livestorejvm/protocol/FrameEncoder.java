@@ -147,14 +147,7 @@ final class FrameEncoder {
     static void pullResponse(JsonGenerator g, PullResponse r) throws IOException {
         g.writeStartObject();
         g.writeArrayFieldStart("batch");
-        for (PullEvent e : r.batch()) {
-            g.writeStartObject();
-            g.writeFieldName("eventEncoded");
-            event(g, e.eventEncoded());
-            g.writeFieldName("metadata");
-            option(g, e.metadata(), m -> g.writeRawValue(m.json()));
-            g.writeEndObject();
-        }
+        for (PullEvent e : r.batch()) pullEvent(g, e);
         g.writeEndArray();
         g.writeObjectFieldStart("pageInfo");
         if (r.pageInfo() instanceof PageInfo.NoMore n) {
@@ -167,6 +160,15 @@ final class FrameEncoder {
         }
         g.writeEndObject();
         g.writeStringField("backendId", r.backendId());
+        g.writeEndObject();
+    }
+
+    static void pullEvent(JsonGenerator g, PullEvent e) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName("eventEncoded");
+        event(g, e.eventEncoded());
+        g.writeFieldName("metadata");
+        option(g, e.metadata(), m -> g.writeRawValue(m.json()));
         g.writeEndObject();
     }
 

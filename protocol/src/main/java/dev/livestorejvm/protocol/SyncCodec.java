@@ -64,6 +64,23 @@ public final class SyncCodec {
         });
     }
 
+    /** A JSON array of pull items {@code [{eventEncoded, metadata}, ...]}, as a storage may keep a batch. */
+    public static String encodePullEvents(List<PullEvent> events) {
+        return FrameEncoder.write(g -> {
+            g.writeStartArray();
+            for (PullEvent e : events) FrameEncoder.pullEvent(g, e);
+            g.writeEndArray();
+        });
+    }
+
+    public static List<PullEvent> decodePullEvents(String text) {
+        JsonNode node = FrameDecoder.parse(text, "pull items");
+        if (!node.isArray()) throw new ProtocolException("pull items: expected a JSON array, got " + FrameDecoder.kind(node));
+        List<PullEvent> out = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) out.add(FrameDecoder.pullEvent(new FrameDecoder.Fields(node.get(i), "pull items[" + i + "]")));
+        return out;
+    }
+
     /** One encoded event ({@code {name,args,seqNum,parentSeqNum,clientId,sessionId}}), e.g. a line of an export. */
     public static EncodedEvent decodeEvent(String text) {
         return FrameDecoder.event(new FrameDecoder.Fields(FrameDecoder.parse(text, "event"), "event"));

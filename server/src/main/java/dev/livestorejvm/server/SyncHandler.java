@@ -56,7 +56,7 @@ final class SyncHandler extends Handler.Abstract {
         if (rawPayload != null) {
             try {
                 RawJson p = SyncUrl.decodePayload(rawPayload);
-                if (!SyncService.sameJson(p, p)) throw new ProtocolException("not JSON");
+                if (!SyncService.isJson(p)) throw new ProtocolException("'" + p.json() + "' is not JSON");
                 payload = Optional.of(p);
             } catch (ProtocolException e) {
                 return error(response, callback, 400, "URL parameter payload is not URI-encoded JSON: " + e.getMessage());

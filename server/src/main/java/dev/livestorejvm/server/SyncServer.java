@@ -106,7 +106,8 @@ public final class SyncServer implements AutoCloseable {
                 throw new IllegalStateException("sync server did not stop cleanly: " + e.getMessage(), e);
             } finally {
                 jetty = null;
-                catchUp.shutdownNow();
+                // no interrupts: an interrupted thread inside SQLite would close the database's file channel
+                catchUp.shutdown();
                 try {
                     catchUp.awaitTermination(5, TimeUnit.SECONDS);
                 } catch (InterruptedException ie) {

@@ -195,6 +195,14 @@ final class SyncService {
         }
     }
 
+    static boolean isJson(RawJson v) {
+        try {
+            return JSON.readTree(v.json()) != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** The request id of a frame that failed to decode, if it has one, so the failure can answer that request. */
     static String requestIdOf(String text) {
         try {

@@ -3,6 +3,7 @@ package dev.livestorejvm.server.storage;
 import dev.livestorejvm.protocol.EncodedEvent;
 import dev.livestorejvm.protocol.PullEvent;
 import dev.livestorejvm.protocol.RawJson;
+import dev.livestorejvm.protocol.SyncCodec;
 import dev.livestorejvm.sqlite.Database;
 import dev.livestorejvm.sqlite.SqliteException;
 import dev.livestorejvm.sqlite.SqliteRuntime;
@@ -17,16 +18,20 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** One store's SQLite file: its events and its head/backendId row. Every method holds the file's lock. */
+/**
+ * One store's SQLite file: its head/backendId row and its log, one row per admitted batch holding the
+ * batch's pull items as JSON ({@code [{eventEncoded, metadata}, ...]}). A row per batch rather than per
+ * event: appends and history reads cost one SQLite row per ≤100 events, which matters on wasm SQLite,
+ * and the batch is what the server admitted atomically anyway. Every method holds the file's lock.
+ */
 final class StoreFile {
     static final int FORMAT = 1;
     private static final String DDL = """
         CREATE TABLE IF NOT EXISTS sync_meta(
           id INTEGER PRIMARY KEY CHECK (id = 1), format INTEGER NOT NULL, store_id TEXT NOT NULL,
           backend_id TEXT NOT NULL, head INTEGER NOT NULL) STRICT;
-        CREATE TABLE IF NOT EXISTS events(
-          seq INTEGER PRIMARY KEY, parent INTEGER NOT NULL, name TEXT NOT NULL, args TEXT NOT NULL,
-          client_id TEXT NOT NULL, session_id TEXT NOT NULL, metadata TEXT) STRICT;
+        CREATE TABLE IF NOT EXISTS batches(
+          first_seq INTEGER PRIMARY KEY, last_seq INTEGER NOT NULL, items TEXT NOT NULL) STRICT;
         """;
 
     private final String storeId;
@@ -42,8 +47,10 @@ final class StoreFile {
         this.storeId = storeId;
         this.path = path;
         this.db = db;
-        this.insert = db.prepare("INSERT INTO events(seq, parent, name, args, client_id, session_id, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        this.select = db.prepare("SELECT seq, parent, name, args, client_id, session_id, metadata FROM events WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?");
+        this.insert = db.prepare("INSERT INTO batches(first_seq, last_seq, items) VALUES (?, ?, ?)");
+        // from the batch that holds seqNum after+1 on
+        this.select = db.prepare("SELECT first_seq, last_seq, items FROM batches WHERE first_seq >= "
+            + "(SELECT ifnull(max(first_seq), 0) FROM batches WHERE first_seq <= ?1 + 1) AND first_seq <= ?2 ORDER BY first_seq");
         this.setHead = db.prepare("UPDATE sync_meta SET head = ?, backend_id = ? WHERE id = 1");
     }
 
@@ -126,12 +133,11 @@ final class StoreFile {
         try {
             db.exec("BEGIN IMMEDIATE");
             try {
-                for (EncodedEvent e : batch) {
-                    insert.bindLong(1, e.seqNum()).bindLong(2, e.parentSeqNum()).bindText(3, e.name()).bindText(4, e.args().json())
-                        .bindText(5, e.clientId()).bindText(6, e.sessionId()).bindText(7, metadata.json());
-                    insert.executeUpdate();
-                    insert.reset();
-                }
+                List<PullEvent> items = new ArrayList<>(batch.size());
+                for (EncodedEvent e : batch) items.add(new PullEvent(e, Optional.of(metadata)));
+                insert.bindLong(1, batch.get(0).seqNum()).bindLong(2, newHead).bindText(3, SyncCodec.encodePullEvents(items));
+                insert.executeUpdate();
+                insert.reset();
                 setHead.bindLong(1, newHead).bindText(2, backendId);
                 setHead.executeUpdate();
                 setHead.reset();
@@ -154,11 +160,13 @@ final class StoreFile {
         if (after >= last || limit <= 0) return new EventPage(List.of(), Math.max(0, last - after));
         List<PullEvent> out = new ArrayList<>(Math.min(limit, (int) Math.min(last - after, 10_000)));
         try {
-            select.bindLong(1, after).bindLong(2, last).bindLong(3, limit);
-            while (select.step()) {
-                EncodedEvent e = new EncodedEvent(select.getText(2), new RawJson(select.getText(3)), select.getLong(0), select.getLong(1),
-                    select.getText(4), select.getText(5));
-                out.add(new PullEvent(e, select.isNull(6) ? Optional.empty() : Optional.of(new RawJson(select.getText(6)))));
+            select.bindLong(1, after).bindLong(2, last);
+            while (out.size() < limit && select.step()) {
+                if (select.getLong(1) <= after) continue;
+                for (PullEvent e : SyncCodec.decodePullEvents(select.getText(2))) {
+                    long seq = e.eventEncoded().seqNum();
+                    if (seq > after && seq <= last && out.size() < limit) out.add(e);
+                }
             }
         } catch (SqliteException e) {
             throw new StorageException("store '" + storeId + "': read after " + after + " failed: " + e.getMessage(), e);
@@ -170,7 +178,7 @@ final class StoreFile {
     }
 
     synchronized long count() {
-        try (Statement st = db.prepare("SELECT count(*) FROM events")) {
+        try (Statement st = db.prepare("SELECT ifnull(sum(last_seq - first_seq + 1), 0) FROM batches")) {
             st.step();
             return st.getLong(0);
         }
@@ -179,7 +187,7 @@ final class StoreFile {
     synchronized StoreHead reset(String newBackendId) {
         try {
             db.transaction(() -> {
-                db.exec("DELETE FROM events");
+                db.exec("DELETE FROM batches");
                 db.execute("UPDATE sync_meta SET head = 0, backend_id = ? WHERE id = 1", newBackendId);
             });
         } catch (SqliteException e) {

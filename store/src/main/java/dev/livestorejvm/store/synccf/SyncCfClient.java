@@ -36,8 +36,10 @@ public interface SyncCfClient extends AutoCloseable {
      *
      * <p>After a reconnect, or after the client dropped a connection for bad input, a live pull is
      * issued again from {@code resumeCursor.get()} (called on the client thread): the caller's
-     * persisted cursor, never one the client made up. A non-live pull that loses its connection ends
-     * with {@link PullError.ConnectionLost}.
+     * persisted cursor, never one the client made up; the listener hears {@link PullListener#onRestart}
+     * first. A non-live pull that loses its connection ends with a terminal {@link PullError.ConnectionLost}.
+     * Over WebSocket a pull made while disconnected is sent once the socket opens; over HTTP a non-live
+     * pull that cannot reach the server ends at once (terminal {@code ConnectionLost}).
      */
     PullHandle pull(Optional<Cursor> cursor, boolean live, Supplier<Optional<Cursor>> resumeCursor, PullListener listener);
 

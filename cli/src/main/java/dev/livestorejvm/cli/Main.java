@@ -39,7 +39,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             .addSubcommand(new SqlCommand(io))
             .addSubcommand(new VersionCommand(io))
             .addSubcommand(new InspectCommand(io))
-            .addSubcommand(new DemoCommand(io));
+            .addSubcommand(new DemoCommand(io))
+            .addSubcommand(new ServeCommand(io));
         cli.setExpandAtFiles(false);   // SQL may begin with '@'; it is not an argument file
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));

@@ -1,0 +1,238 @@
+package dev.livestorejvm.benchmarks;
+
+import dev.livestorejvm.protocol.ClientFrame;
+import dev.livestorejvm.protocol.Cursor;
+import dev.livestorejvm.protocol.EncodedEvent;
+import dev.livestorejvm.protocol.ExitResult;
+import dev.livestorejvm.protocol.PageInfo;
+import dev.livestorejvm.protocol.PullResponse;
+import dev.livestorejvm.protocol.RawJson;
+import dev.livestorejvm.protocol.RpcGroup;
+import dev.livestorejvm.protocol.ServerFrame;
+import dev.livestorejvm.protocol.SyncCodec;
+import dev.livestorejvm.protocol.SyncRequest;
+import dev.livestorejvm.protocol.SyncUrl;
+import dev.livestorejvm.server.SyncServer;
+import dev.livestorejvm.server.storage.StorageFactory;
+import dev.livestorejvm.server.storage.SyncStorage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load driver for the sync server (issue 17's speed targets), in one process over loopback WebSockets
+ * (clients: the JDK's java.net.http.WebSocket). Storage: {@code -Dstorage=sqlite:DIR} (default: a
+ * temporary directory) or any other StorageFactory URL on the class path.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.livestorejvm.benchmarks.SyncServerLoadMain
+ *   [-Devents=100000] [-Dsingles=2000] [-Dsubscribers=50] [-Dlatency.pushes=300]
+ * </pre>
+ *
+ * Prints: batched push throughput (100-event batches, one pusher, sequential and 4 in flight),
+ * single-event pushes/s (one store, sequential; and 10 stores in parallel), the catch-up read of all
+ * events by one client, and push → last of N live subscribers latency (p50/p99).
+ */
+public final class SyncServerLoadMain {
+    static final AtomicInteger IDS = new AtomicInteger();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    public static void main(String[] args) throws Exception {
+        int events = Integer.getInteger("events", 100_000);
+        int singles = Integer.getInteger("singles", 2_000);
+        int subscribers = Integer.getInteger("subscribers", 50);
+        int latencyPushes = Integer.getInteger("latency.pushes", 300);
+        String url = System.getProperty("storage");
+        if (url == null) url = "sqlite:" + Files.createTempDirectory("sync-load");
+        SyncStorage storage = StorageFactory.forUrl(url).open(url);
+        try (SyncServer server = SyncServer.builder(storage).build().start()) {
+            System.out.println("storage " + url + ", server " + server.uri() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+            String run = Long.toString(System.currentTimeMillis(), 36);
+
+            // warm-up: JIT, the wasm runtime, the file
+            try (Client c = Client.open(server, "warm-" + run)) {
+                c.pushBatches(0, 20 * 100, 100, 1);
+            }
+
+            try (Client c = Client.open(server, "batched-" + run)) {
+                long t0 = System.nanoTime();
+                c.pushBatches(0, events / 2, 100, 1);
+                double s1 = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("batched pushes, 100/batch, sequential:   %,.0f events/s (%,d events in %.2f s)%n", events / 2 / s1, events / 2, s1);
+                t0 = System.nanoTime();
+                c.pushBatches(events / 2, events - events / 2, 100, 4);
+                double s2 = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("batched pushes, 100/batch, 4 in flight:  %,.0f events/s (%,d events in %.2f s)%n", (events - events / 2) / s2, events - events / 2, s2);
+            }
+            try (Client reader = Client.open(server, "batched-" + run)) {
+                long t0 = System.nanoTime();
+                long n = reader.catchUp();
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("catch-up read by one client:             %,d events in %.2f s (%,.0f events/s)%n", n, s, n / s);
+            }
+            try (Client c = Client.open(server, "singles-" + run)) {
+                long t0 = System.nanoTime();
+                c.pushBatches(0, singles, 1, 1);
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("single-event pushes, one store:          %,.0f pushes/s (%,d in %.2f s)%n", singles / s, singles, s);
+            }
+            {
+                int stores = 10;
+                List<Thread> threads = new ArrayList<>();
+                long t0 = System.nanoTime();
+                for (int i = 0; i < stores; i++) {
+                    String storeId = "par-" + run + "-" + i;
+                    Thread t = new Thread(() -> {
+                        try (Client c = Client.open(server, storeId)) {
+                            c.pushBatches(0, singles / stores, 1, 1);
+                        } catch (Exception e) {
+                            throw new RuntimeException(e);
+                        }
+                    });
+                    threads.add(t);
+                    t.start();
+                }
+                for (Thread t : threads) t.join();
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("single-event pushes, 10 stores parallel: %,.0f pushes/s total (%,d in %.2f s)%n", singles / s, singles, s);
+            }
+            latency(server, "latency-" + run, subscribers, latencyPushes);
+        }
+    }
+
+    /** One pusher sends single events; N live subscribers; time from send to arrival at the last subscriber. */
+    static void latency(SyncServer server, String storeId, int n, int pushes) throws Exception {
+        List<Client> subs = new ArrayList<>();
+        AtomicLong[] arrived = new AtomicLong[pushes + 1];
+        for (int i = 0; i <= pushes; i++) arrived[i] = new AtomicLong();
+        AtomicInteger[] count = new AtomicInteger[pushes + 1];
+        for (int i = 0; i <= pushes; i++) count[i] = new AtomicInteger();
+        long[] sent = new long[pushes + 1];
+        for (int i = 0; i < n; i++) {
+            Client c = Client.open(server, storeId);
+            c.onChunk = seq -> {
+                if (seq >= 1 && seq <= pushes && count[(int) seq].incrementAndGet() == n) arrived[(int) seq].set(System.nanoTime());
+            };
+            c.send(SyncCodec.encode(new ClientFrame.Request(c.nextId(), RpcGroup.WS, new SyncRequest.Pull(storeId, Optional.empty(), Optional.empty(), true))));
+            subs.add(c);
+        }
+        Thread.sleep(500);
+        try (Client pusher = Client.open(server, storeId)) {
+            for (int i = 1; i <= pushes; i++) {
+                sent[i] = System.nanoTime();
+                pusher.pushBatches(i - 1, 1, 1, 1);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (arrived[i].get() == 0 && System.nanoTime() < deadline) Thread.onSpinWait();
+                Thread.sleep(2);
+            }
+        }
+        double[] ms = new double[pushes];
+        for (int i = 1; i <= pushes; i++) ms[i - 1] = arrived[i].get() == 0 ? Double.NaN : (arrived[i].get() - sent[i]) / 1e6;
+        Arrays.sort(ms);
+        System.out.printf("push -> last of %d live subscribers:      p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d pushes)%n",
+            n, ms[pushes / 2], ms[(int) Math.ceil(pushes * 0.99) - 1], ms[pushes - 1], pushes);
+        for (Client c : subs) c.close();
+    }
+
+    /** A minimal sync-cf client on the JDK's WebSocket. */
+    static final class Client implements WebSocket.Listener, AutoCloseable {
+        final String storeId;
+        final BlockingQueue<ServerFrame> exits = new LinkedBlockingQueue<>();
+        final BlockingQueue<ServerFrame.Chunk> chunks = new LinkedBlockingQueue<>();
+        volatile java.util.function.LongConsumer onChunk;
+        private final StringBuilder partial = new StringBuilder();
+        private WebSocket ws;
+
+        Client(String storeId) {
+            this.storeId = storeId;
+        }
+
+        static Client open(SyncServer server, String storeId) throws Exception {
+            Client c = new Client(storeId);
+            c.ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(server.uri() + "/?" + SyncUrl.query(storeId, Optional.empty(), "ws")), c)
+                .get(10, TimeUnit.SECONDS);
+            return c;
+        }
+
+        String nextId() {
+            return Integer.toString(IDS.getAndIncrement());
+        }
+
+        synchronized void send(String text) throws Exception {
+            ws.sendText(text, true).get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                ServerFrame f = SyncCodec.decodeServer(partial.toString());
+                partial.setLength(0);
+                if (f instanceof ServerFrame.Chunk c) {
+                    java.util.function.LongConsumer l = onChunk;
+                    if (l != null) {
+                        for (PullResponse r : c.values()) for (var e : r.batch()) l.accept(e.eventEncoded().seqNum());
+                    } else {
+                        chunks.add(c);
+                    }
+                } else {
+                    exits.add(f);
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        /** Pushes {@code n} events after {@code head} in batches of {@code size}, with up to {@code inFlight} unacknowledged. */
+        void pushBatches(long head, int n, int size, int inFlight) throws Exception {
+            int pending = 0;
+            long next = head;
+            long end = head + n;
+            while (next < end || pending > 0) {
+                while (next < end && pending < inFlight) {
+                    List<EncodedEvent> batch = new ArrayList<>(size);
+                    for (int i = 0; i < size && next < end; i++) {
+                        next++;
+                        batch.add(new EncodedEvent("v1.TodoCreated", new RawJson("{\"id\":\"t" + next + "\",\"text\":\"buy milk and bread, item " + next + "\"}"),
+                            next, next - 1, "load", "load-s"));
+                    }
+                    send(SyncCodec.encode(new ClientFrame.Request(nextId(), RpcGroup.WS, new SyncRequest.Push(storeId, Optional.empty(), batch, Optional.empty()))));
+                    pending++;
+                }
+                ServerFrame f = exits.poll(30, TimeUnit.SECONDS);
+                if (f == null) throw new IllegalStateException("no ack in 30 s");
+                if (!(f instanceof ServerFrame.Exit x) || !(x.exit() instanceof ExitResult.Success)) throw new IllegalStateException("push refused: " + f);
+                pending--;
+            }
+        }
+
+        /** A non-live pull from nothing until its end; returns the number of events. */
+        long catchUp() throws Exception {
+            send(SyncCodec.encode(new ClientFrame.Request(nextId(), RpcGroup.WS, new SyncRequest.Pull(storeId, Optional.empty(), Optional.<Cursor>empty(), false))));
+            long n = 0;
+            while (true) {
+                ServerFrame.Chunk c = chunks.poll(30, TimeUnit.SECONDS);
+                if (c == null) throw new IllegalStateException("catch-up stalled after " + n + " events");
+                n += c.values().get(0).batch().size();
+                if (c.values().get(0).pageInfo() instanceof PageInfo.NoMore) return n;
+            }
+        }
+
+        @Override
+        public void close() {
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+}

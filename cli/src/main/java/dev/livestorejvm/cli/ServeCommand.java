@@ -1,0 +1,70 @@
+package dev.livestorejvm.cli;
+
+import dev.livestorejvm.server.Authorizer;
+import dev.livestorejvm.server.SyncServer;
+import dev.livestorejvm.server.TokenAuthorizer;
+import dev.livestorejvm.server.storage.StorageFactory;
+import dev.livestorejvm.server.storage.SyncStorage;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code serve}: the sync server. Storage by URL: {@code sqlite:DIR} (built in) or any scheme a
+ * {@link StorageFactory} on the class path provides (e.g. {@code postgres:...} from server-postgres).
+ * SIGTERM/SIGINT stop it cleanly: no new connections, in-flight requests finish, sockets close (1001),
+ * then the storage closes.
+ */
+@Command(name = "serve", description = "Run the LiveStore sync server (sync-cf protocol over WebSocket and HTTP).")
+final class ServeCommand implements Callable<Integer> {
+    private final Io io;
+
+    @Option(names = "--port", defaultValue = "8787", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--storage", required = true, description = "sqlite:DIR, or postgres:URL when server-postgres is on the class path.")
+    String storage;
+
+    @Option(names = "--tokens", description = "Per-store tokens file ('<storeId> <token>' lines; '*' = every store). Without it every client is allowed.")
+    Path tokens;
+
+    @Option(names = "--admin-token", description = "Require 'Authorization: Bearer <token>' on /admin endpoints (default: $LIVESTORE_SYNC_ADMIN_TOKEN).")
+    String adminToken = System.getenv("LIVESTORE_SYNC_ADMIN_TOKEN");
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    ServeCommand(Io io) {
+        this.io = io;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Authorizer authorizer;
+        SyncStorage store;
+        try {
+            authorizer = tokens == null ? Authorizer.ALLOW_ALL : TokenAuthorizer.fromFile(tokens);
+            store = StorageFactory.forUrl(storage).open(storage);
+        } catch (IllegalArgumentException e) {
+            io.err().println("Error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        SyncServer server = SyncServer.builder(store).host(host).port(port).authorizer(authorizer).adminToken(adminToken).build();
+        server.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "sync-server-shutdown"));
+        io.out().println("livestore sync server listening on " + server.uri() + " (storage " + storage + ", "
+            + (tokens == null ? "no auth" : "tokens from " + tokens) + ")");
+        io.out().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

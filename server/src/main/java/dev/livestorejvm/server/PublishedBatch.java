@@ -1,0 +1,29 @@
+package dev.livestorejvm.server;
+
+import dev.livestorejvm.protocol.PageInfo;
+import dev.livestorejvm.protocol.PullEvent;
+import dev.livestorejvm.protocol.PullResponse;
+import dev.livestorejvm.protocol.SyncCodec;
+import java.util.List;
+
+/** An admitted batch as live pulls receive it: its events and its {@code NoMore} pull response, encoded once for all subscribers. */
+record PublishedBatch(List<PullEvent> events, String encoded, String backendId) {
+    static PublishedBatch of(List<PullEvent> events, String backendId) {
+        return new PublishedBatch(events, SyncCodec.encodePullResponse(new PullResponse(events, PageInfo.NO_MORE, backendId)), backendId);
+    }
+
+    long first() {
+        return events.get(0).eventEncoded().seqNum();
+    }
+
+    long last() {
+        return events.get(events.size() - 1).eventEncoded().seqNum();
+    }
+
+    /** The part after {@code seqNum} (a batch is contiguous): itself, a re-encoded suffix, or null if nothing is left. */
+    PublishedBatch after(long seqNum) {
+        if (first() > seqNum) return this;
+        if (last() <= seqNum) return null;
+        return of(events.subList((int) (seqNum - first() + 1), events.size()), backendId);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.livestorejvm.server;
+
+import java.util.ArrayDeque;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * A WebSocket's outgoing frames: queued in order, written one at a time, bounded in bytes. A client that
+ * does not read fills its queue and is disconnected (1008) instead of growing the server's memory or
+ * slowing the publishers: {@link #send} never blocks.
+ */
+final class WsPeer implements Peer {
+    private final Session session;
+    private final long maxQueuedChars;
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private long queuedChars;
+    private boolean writing;
+    private boolean pumpOnCompletion;
+    private boolean closed;
+
+    WsPeer(Session session, long maxQueuedChars) {
+        this.session = session;
+        this.maxQueuedChars = maxQueuedChars;
+    }
+
+    @Override
+    public void send(String frame) {
+        boolean overflow = false;
+        synchronized (this) {
+            if (closed) return;
+            queuedChars += frame.length();
+            if (queuedChars > maxQueuedChars) overflow = true;
+            else queue.add(frame);
+        }
+        if (overflow) close(1008, "client too slow: more than " + maxQueuedChars + " characters of frames unread");
+        else pump();
+    }
+
+    private void pump() {
+        while (true) {
+            String next;
+            synchronized (this) {
+                if (writing || closed || queue.isEmpty()) return;
+                next = queue.poll();
+                writing = true;
+            }
+            int length = next.length();
+            session.sendText(next, Callback.from(() -> written(length), this::failed));
+            synchronized (this) {
+                if (writing) {          // not completed inline: the completion pumps the rest
+                    pumpOnCompletion = true;
+                    return;
+                }
+            }
+        }
+    }
+
+    private void written(int length) {
+        boolean pump;
+        synchronized (this) {
+            writing = false;
+            queuedChars -= length;
+            pump = pumpOnCompletion;
+            pumpOnCompletion = false;
+        }
+        if (pump) pump();
+    }
+
+    private void failed(Throwable t) {
+        synchronized (this) {
+            closed = true;
+            writing = false;
+            queue.clear();
+        }
+        session.disconnect();
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            queue.clear();
+        }
+        session.close(code, reason, Callback.NOOP);
+    }
+
+    @Override
+    public String describe() {
+        return "ws " + session.getRemoteSocketAddress();
+    }
+}

@@ -1,0 +1,42 @@
+// One LiveStore 0.4.0 client (adapter-node, file storage) syncing through a sync-cf server with the
+// stock makeWsSync or makeHttpSync. Driven line by line on stdin; answers one JSON line per command.
+// usage: node --experimental-websocket sync-client.mjs <syncUrl> <ws|http> <baseDir> <storeId> <clientId>
+// commands: create <id> <text> | rename <id> <text> | state | quit
+import { makeAdapter } from '@livestore/adapter-node'
+import { createStorePromise, State, Schema, Events, makeSchema } from '@livestore/livestore'
+import { makeWsSync, makeHttpSync } from '@livestore/sync-cf/client'
+import readline from 'node:readline'
+
+const [url, transport, baseDir, storeId, clientId] = process.argv.slice(2)
+const todos = State.SQLite.table({ name: 'todos', columns: { id: State.SQLite.text({ primaryKey: true }),
+  text: State.SQLite.text({ default: '' }), completed: State.SQLite.boolean({ default: false }) } })
+const events = {
+  todoCreated: Events.synced({ name: 'v1.TodoCreated', schema: Schema.Struct({ id: Schema.String, text: Schema.String }) }),
+  // not commutative: the final text shows which rename the common order put last
+  todoRenamed: Events.synced({ name: 'v1.TodoRenamed', schema: Schema.Struct({ id: Schema.String, text: Schema.String }) }),
+}
+const materializers = State.SQLite.materializers(events, {
+  'v1.TodoCreated': ({ id, text }) => todos.insert({ id, text, completed: false }),
+  'v1.TodoRenamed': ({ id, text }) => todos.update({ text }).where({ id }),
+})
+const schema = makeSchema({ events, state: State.SQLite.makeState({ tables: { todos }, materializers }) })
+const backend = transport === 'http' ? makeHttpSync({ url, livePull: { pollInterval: 500 } }) : makeWsSync({ url })
+const adapter = makeAdapter({ storage: { type: 'fs', baseDirectory: baseDir }, clientId, sessionId: clientId + '-s',
+  sync: { backend, onSyncError: 'shutdown' } })
+const store = await createStorePromise({ adapter, schema, storeId, disableDevtools: true })
+const say = (o) => process.stdout.write(JSON.stringify(o) + '\n')
+say({ ready: clientId })
+
+const rl = readline.createInterface({ input: process.stdin })
+for await (const line of rl) {
+  const [cmd, id, ...rest] = line.trim().split(' ')
+  try {
+    if (cmd === 'create') { store.commit(events.todoCreated({ id, text: rest.join(' ') })); say({ ok: cmd }) }
+    else if (cmd === 'rename') { store.commit(events.todoRenamed({ id, text: rest.join(' ') })); say({ ok: cmd }) }
+    else if (cmd === 'state') say({ todos: store.query(todos.orderBy('id', 'asc')) })
+    else if (cmd === 'quit') break
+    else say({ error: 'unknown command ' + cmd })
+  } catch (e) { say({ error: String(e) }) }
+}
+await store.shutdownPromise()
+process.exit(0)

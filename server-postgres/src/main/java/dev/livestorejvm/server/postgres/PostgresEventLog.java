@@ -1,0 +1,272 @@
+package dev.livestorejvm.server.postgres;
+
+import java.security.SecureRandom;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The stores' logs in PostgreSQL. Every node may write: a push is one transaction that moves the store's
+ * head row only if it still equals the batch's parent ({@code UPDATE ... WHERE head = parent}; the row lock
+ * makes a concurrent push wait, then see the new head and update 0 rows) and inserts the batch under the
+ * {@code (store_id, seq)} primary key, so two nodes can never fork a log. The same transaction sends the
+ * doorbell ({@code pg_notify}), which PostgreSQL delivers only if it commits.
+ */
+final class PostgresEventLog {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final char[] ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-".toCharArray();
+
+    private final DataSource pool;
+
+    PostgresEventLog(DataSource pool) {
+        this.pool = pool;
+    }
+
+    /** The store's row, created (empty, with a fresh backendId) on first sight. */
+    StoreHead open(String storeId) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            Optional<StoreHead> known = select(c, storeId);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO livestore_sync_stores (store_id, backend_id) VALUES (?, ?) ON CONFLICT (store_id) DO NOTHING")) {
+                s.setString(1, storeId);
+                s.setString(2, newBackendId());
+                s.executeUpdate();
+            }
+            return select(c, storeId).orElseThrow(() -> new SQLException("store row " + storeId + " vanished after its insert"));
+        }
+    }
+
+    /** The store's row if it exists (no side effect). */
+    Optional<StoreHead> find(String storeId) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return select(c, storeId);
+        }
+    }
+
+    /** Rows of the given stores that exist, for the doorbell's fallback poll. */
+    List<StoreHead> find(Collection<String> storeIds) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                 "SELECT store_id, backend_id, head FROM livestore_sync_stores WHERE store_id = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("text", storeIds.toArray()));
+            return heads(s);
+        }
+    }
+
+    List<StoreHead> all() throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                 "SELECT store_id, backend_id, head FROM livestore_sync_stores ORDER BY store_id")) {
+            return heads(s);
+        }
+    }
+
+    /**
+     * Appends {@code batch} (contiguous, its first parent being the head the pusher saw) in one transaction.
+     * {@code expectedBackendId}, when given, must still be the store's. Durable when this returns Appended
+     * (PostgreSQL's commit: WAL flushed with the default synchronous_commit).
+     */
+    AppendOutcome append(String storeId, Optional<String> expectedBackendId, List<EventRow> batch) throws SQLException {
+        checkChained(batch);
+        long parent = batch.get(0).parentSeq();
+        long newHead = batch.get(batch.size() - 1).seq();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Optional<String> moved = moveHead(c, storeId, expectedBackendId, parent, newHead);
+                if (moved.isEmpty()) {
+                    c.rollback();
+                    StoreHead now = select(c, storeId).orElse(null);
+                    if (now == null && parent == 0 && expectedBackendId.isEmpty()) {
+                        open(storeId); // first push to a store nobody opened yet: create it, then try once more
+                        return append(storeId, expectedBackendId, batch);
+                    }
+                    if (now == null) {
+                        return new AppendOutcome.HeadMoved(0);
+                    }
+                    if (expectedBackendId.isPresent() && !expectedBackendId.get().equals(now.backendId())) {
+                        return new AppendOutcome.BackendChanged(now.backendId());
+                    }
+                    return new AppendOutcome.HeadMoved(now.head());
+                }
+                insert(c, storeId, batch);
+                notify(c, new StoreHead(storeId, moved.get(), newHead));
+                c.commit();
+                return new AppendOutcome.Appended(newHead);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Events with {@code after < seq <= upTo}, ascending, at most {@code limit}. */
+    List<EventRow> read(String storeId, long after, long upTo, int limit) throws SQLException {
+        try (Connection c = pool.getConnection();
+             PreparedStatement s = c.prepareStatement("""
+                 SELECT seq, parent_seq, name, args, client_id, session_id, created_at
+                 FROM livestore_sync_events
+                 WHERE store_id = ? AND seq > ? AND seq <= ?
+                 ORDER BY seq
+                 LIMIT ?""")) {
+            s.setString(1, storeId);
+            s.setLong(2, after);
+            s.setLong(3, upTo);
+            s.setInt(4, limit);
+            List<EventRow> rows = new ArrayList<>(Math.min(limit, 256));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new EventRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /** Deletes the store's events and gives it a new backendId (clients then follow their mismatch policy). */
+    StoreHead reset(String storeId) throws SQLException {
+        String backendId = newBackendId();
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO livestore_sync_stores (store_id, backend_id, head) VALUES (?, ?, 0)
+                    ON CONFLICT (store_id) DO UPDATE SET backend_id = excluded.backend_id, head = 0""")) {
+                    s.setString(1, storeId);
+                    s.setString(2, backendId);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM livestore_sync_events WHERE store_id = ?")) {
+                    s.setString(1, storeId);
+                    s.executeUpdate();
+                }
+                notify(c, new StoreHead(storeId, backendId, 0));
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        return new StoreHead(storeId, backendId, 0);
+    }
+
+    /** The conditional head update; the store's backendId if it moved, empty if 0 rows matched. */
+    private static Optional<String> moveHead(Connection c, String storeId, Optional<String> backendId, long parent,
+                                             long newHead) throws SQLException {
+        String sql = "UPDATE livestore_sync_stores SET head = ? WHERE store_id = ? AND head = ?"
+            + (backendId.isPresent() ? " AND backend_id = ?" : "") + " RETURNING backend_id";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, newHead);
+            s.setString(2, storeId);
+            s.setLong(3, parent);
+            if (backendId.isPresent()) {
+                s.setString(4, backendId.get());
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** One round trip for the whole batch: seven arrays unnested into rows. */
+    private static void insert(Connection c, String storeId, List<EventRow> batch) throws SQLException {
+        int n = batch.size();
+        Long[] seq = new Long[n];
+        Long[] parent = new Long[n];
+        String[] name = new String[n];
+        String[] args = new String[n];
+        String[] client = new String[n];
+        String[] session = new String[n];
+        String[] created = new String[n];
+        for (int i = 0; i < n; i++) {
+            EventRow e = batch.get(i);
+            seq[i] = e.seq();
+            parent[i] = e.parentSeq();
+            name[i] = e.name();
+            args[i] = e.args();
+            client[i] = e.clientId();
+            session[i] = e.sessionId();
+            created[i] = e.createdAt();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+            INSERT INTO livestore_sync_events (store_id, seq, parent_seq, name, args, client_id, session_id, created_at)
+            SELECT ?, * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""")) {
+            s.setString(1, storeId);
+            Array[] arrays = {
+                c.createArrayOf("bigint", seq), c.createArrayOf("bigint", parent), c.createArrayOf("text", name),
+                c.createArrayOf("text", args), c.createArrayOf("text", client), c.createArrayOf("text", session),
+                c.createArrayOf("text", created)};
+            for (int i = 0; i < arrays.length; i++) {
+                s.setArray(i + 2, arrays[i]);
+            }
+            int inserted = s.executeUpdate();
+            if (inserted != n) {
+                throw new SQLException("inserted " + inserted + " of " + n + " events into store " + storeId);
+            }
+        }
+    }
+
+    private static void notify(Connection c, StoreHead row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            s.setString(1, PostgresSchema.CHANNEL);
+            s.setString(2, Doorbell.payload(row));
+            s.execute();
+        }
+    }
+
+    private static Optional<StoreHead> select(Connection c, String storeId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+            "SELECT store_id, backend_id, head FROM livestore_sync_stores WHERE store_id = ?")) {
+            s.setString(1, storeId);
+            List<StoreHead> rows = heads(s);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+
+    private static List<StoreHead> heads(PreparedStatement s) throws SQLException {
+        List<StoreHead> rows = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new StoreHead(rs.getString(1), rs.getString(2), rs.getLong(3)));
+            }
+        }
+        return rows;
+    }
+
+    private static void checkChained(List<EventRow> batch) {
+        if (batch.isEmpty()) {
+            throw new IllegalArgumentException("an empty batch has nothing to append");
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            EventRow e = batch.get(i);
+            long expectedParent = i == 0 ? e.parentSeq() : batch.get(i - 1).seq();
+            if (e.parentSeq() != expectedParent || e.seq() != e.parentSeq() + 1) {
+                throw new IllegalArgumentException("batch not contiguous at index " + i + ": seq " + e.seq()
+                    + ", parent " + e.parentSeq() + " (expected parent " + expectedParent + ", seq parent+1)");
+            }
+        }
+    }
+
+    static String newBackendId() {
+        char[] id = new char[21];
+        for (int i = 0; i < id.length; i++) {
+            id[i] = ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)];
+        }
+        return new String(id);
+    }
+}

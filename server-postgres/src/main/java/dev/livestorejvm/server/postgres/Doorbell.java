@@ -17,7 +17,8 @@ import org.postgresql.PGNotification;
 
 /**
  * Wakes this node when another node (or this one) moved a store's head: one dedicated connection LISTENs on
- * {@link PostgresSchema#CHANNEL}; each commit that appends or resets sends {@code <head> <backendId> <storeId>}.
+ * {@link PostgresSchema#CHANNEL}; each commit that appends or resets sends the store's new head and backendId
+ * with the id of the node that committed it (rings from this node itself are dropped).
  * The doorbell says only "look": the node then reads from its own high-water mark by cursor, so a duplicate
  * or late ring is harmless. A ring can be lost (the listening connection drops, or the node misses the
  * notification while reconnecting): every {@code pollEvery}, and right after each (re)connect, the doorbell
@@ -28,22 +29,25 @@ final class Doorbell implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Doorbell.class.getName());
     private static final long MAX_BACKOFF_MS = 2_000;
 
+    private final String nodeId;
     private final String url;
     private final Properties connectionProperties;
     private final PostgresEventLog log;
     private final Supplier<Collection<String>> watched;
-    private final Consumer<StoreHead> ring;
+    private final Consumer<StoreRow> ring;
     private final long pollEveryMs;
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection listening;
 
     /**
+     * @param nodeId this node's id, as its {@link PostgresEventLog} puts it in its rings
      * @param watched the stores with live pulls on this node (read at each fallback poll)
      * @param ring called on the doorbell's thread with a store's current row; must not block for long
      */
-    Doorbell(String url, Properties connectionProperties, PostgresEventLog log, Supplier<Collection<String>> watched,
-             Consumer<StoreHead> ring, Duration pollEvery) {
+    Doorbell(String nodeId, String url, Properties connectionProperties, PostgresEventLog log, Supplier<Collection<String>> watched,
+             Consumer<StoreRow> ring, Duration pollEvery) {
+        this.nodeId = nodeId;
         this.url = url;
         this.connectionProperties = connectionProperties;
         this.log = log;
@@ -58,16 +62,20 @@ final class Doorbell implements AutoCloseable {
         thread.start();
     }
 
-    static String payload(StoreHead row) {
-        return row.head() + " " + row.backendId() + " " + row.storeId();
+    /** {@code <head> <backendId> <nodeId> <storeId>}: the store id last, as it may hold spaces. */
+    static String payload(StoreRow row, String nodeId) {
+        return row.head() + " " + row.backendId() + " " + nodeId + " " + row.storeId();
     }
 
-    static StoreHead parse(String payload) {
-        String[] parts = payload.split(" ", 3);
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("doorbell payload is not '<head> <backendId> <storeId>': " + payload);
+    /** The ring's node id and the store row it carries. */
+    record Ring(String nodeId, StoreRow row) {}
+
+    static Ring parse(String payload) {
+        String[] parts = payload.split(" ", 4);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException("doorbell payload is not '<head> <backendId> <nodeId> <storeId>': " + payload);
         }
-        return new StoreHead(parts[2], parts[1], Long.parseLong(parts[0]));
+        return new Ring(parts[2], new StoreRow(parts[3], parts[1], Long.parseLong(parts[0])));
     }
 
     private void run() {
@@ -102,7 +110,10 @@ final class Doorbell implements AutoCloseable {
             PGNotification[] rung = pg.getNotifications((int) Math.min(waitMs, Integer.MAX_VALUE));
             if (rung != null) {
                 for (PGNotification n : rung) {
-                    deliver(parse(n.getParameter()));
+                    Ring r = parse(n.getParameter());
+                    if (!r.nodeId().equals(nodeId)) { // this node's own appends are not news to it
+                        deliver(r.row());
+                    }
                 }
             }
             if (System.nanoTime() - nextPoll >= 0) {
@@ -118,13 +129,13 @@ final class Doorbell implements AutoCloseable {
     private void pollWatched() throws SQLException {
         Collection<String> stores = watched.get();
         if (!stores.isEmpty()) {
-            for (StoreHead row : log.find(stores)) {
+            for (StoreRow row : log.find(stores)) {
                 deliver(row);
             }
         }
     }
 
-    private void deliver(StoreHead row) {
+    private void deliver(StoreRow row) {
         try {
             ring.accept(row);
         } catch (RuntimeException e) {

@@ -24,15 +24,18 @@ final class PostgresEventLog {
     private static final char[] ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-".toCharArray();
 
     private final DataSource pool;
+    private final String nodeId;
 
-    PostgresEventLog(DataSource pool) {
+    /** {@code nodeId} goes into this node's doorbell rings, so that its own doorbell can ignore them. */
+    PostgresEventLog(DataSource pool, String nodeId) {
         this.pool = pool;
+        this.nodeId = nodeId;
     }
 
     /** The store's row, created (empty, with a fresh backendId) on first sight. */
-    StoreHead open(String storeId) throws SQLException {
+    StoreRow open(String storeId) throws SQLException {
         try (Connection c = pool.getConnection()) {
-            Optional<StoreHead> known = select(c, storeId);
+            Optional<StoreRow> known = select(c, storeId);
             if (known.isPresent()) {
                 return known.get();
             }
@@ -47,14 +50,14 @@ final class PostgresEventLog {
     }
 
     /** The store's row if it exists (no side effect). */
-    Optional<StoreHead> find(String storeId) throws SQLException {
+    Optional<StoreRow> find(String storeId) throws SQLException {
         try (Connection c = pool.getConnection()) {
             return select(c, storeId);
         }
     }
 
     /** Rows of the given stores that exist, for the doorbell's fallback poll. */
-    List<StoreHead> find(Collection<String> storeIds) throws SQLException {
+    List<StoreRow> find(Collection<String> storeIds) throws SQLException {
         try (Connection c = pool.getConnection();
              PreparedStatement s = c.prepareStatement(
                  "SELECT store_id, backend_id, head FROM livestore_sync_stores WHERE store_id = ANY (?)")) {
@@ -63,7 +66,7 @@ final class PostgresEventLog {
         }
     }
 
-    List<StoreHead> all() throws SQLException {
+    List<StoreRow> all() throws SQLException {
         try (Connection c = pool.getConnection();
              PreparedStatement s = c.prepareStatement(
                  "SELECT store_id, backend_id, head FROM livestore_sync_stores ORDER BY store_id")) {
@@ -86,7 +89,7 @@ final class PostgresEventLog {
                 Optional<String> moved = moveHead(c, storeId, expectedBackendId, parent, newHead);
                 if (moved.isEmpty()) {
                     c.rollback();
-                    StoreHead now = select(c, storeId).orElse(null);
+                    StoreRow now = select(c, storeId).orElse(null);
                     if (now == null && parent == 0 && expectedBackendId.isEmpty()) {
                         open(storeId); // first push to a store nobody opened yet: create it, then try once more
                         return append(storeId, expectedBackendId, batch);
@@ -100,7 +103,7 @@ final class PostgresEventLog {
                     return new AppendOutcome.HeadMoved(now.head());
                 }
                 insert(c, storeId, batch);
-                notify(c, new StoreHead(storeId, moved.get(), newHead));
+                notify(c, new StoreRow(storeId, moved.get(), newHead));
                 c.commit();
                 return new AppendOutcome.Appended(newHead);
             } catch (SQLException | RuntimeException e) {
@@ -112,32 +115,42 @@ final class PostgresEventLog {
         }
     }
 
-    /** Events with {@code after < seq <= upTo}, ascending, at most {@code limit}. */
-    List<EventRow> read(String storeId, long after, long upTo, int limit) throws SQLException {
+    /**
+     * Events with {@code after < seq <= upTo}, ascending, at most {@code limit}, and how many of that range
+     * follow them. A log is contiguous (1..head), so that count is {@code min(upTo, head) - last}: the head comes
+     * with the page in one statement, and no COUNT(*) scans the log.
+     */
+    RowPage read(String storeId, long after, long upTo, int limit) throws SQLException {
         try (Connection c = pool.getConnection();
              PreparedStatement s = c.prepareStatement("""
-                 SELECT seq, parent_seq, name, args, client_id, session_id, created_at
+                 SELECT seq, parent_seq, name, args, client_id, session_id, metadata,
+                        (SELECT head FROM livestore_sync_stores WHERE store_id = ?)
                  FROM livestore_sync_events
                  WHERE store_id = ? AND seq > ? AND seq <= ?
                  ORDER BY seq
                  LIMIT ?""")) {
             s.setString(1, storeId);
-            s.setLong(2, after);
-            s.setLong(3, upTo);
-            s.setInt(4, limit);
+            s.setString(2, storeId);
+            s.setLong(3, after);
+            s.setLong(4, upTo);
+            s.setInt(5, limit);
             List<EventRow> rows = new ArrayList<>(Math.min(limit, 256));
+            long head = 0;
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new EventRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)));
+                    head = rs.getLong(8);
                 }
             }
-            return rows;
+            long remaining = rows.size() < limit || rows.isEmpty()
+                ? 0 : Math.max(0, Math.min(upTo, head) - rows.get(rows.size() - 1).seq());
+            return new RowPage(rows, remaining);
         }
     }
 
     /** Deletes the store's events and gives it a new backendId (clients then follow their mismatch policy). */
-    StoreHead reset(String storeId) throws SQLException {
+    StoreRow reset(String storeId) throws SQLException {
         String backendId = newBackendId();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
@@ -153,7 +166,7 @@ final class PostgresEventLog {
                     s.setString(1, storeId);
                     s.executeUpdate();
                 }
-                notify(c, new StoreHead(storeId, backendId, 0));
+                notify(c, new StoreRow(storeId, backendId, 0));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -162,7 +175,7 @@ final class PostgresEventLog {
                 c.setAutoCommit(true);
             }
         }
-        return new StoreHead(storeId, backendId, 0);
+        return new StoreRow(storeId, backendId, 0);
     }
 
     /** The conditional head update; the store's backendId if it moved, empty if 0 rows matched. */
@@ -201,10 +214,10 @@ final class PostgresEventLog {
             args[i] = e.args();
             client[i] = e.clientId();
             session[i] = e.sessionId();
-            created[i] = e.createdAt();
+            created[i] = e.metadata();
         }
         try (PreparedStatement s = c.prepareStatement("""
-            INSERT INTO livestore_sync_events (store_id, seq, parent_seq, name, args, client_id, session_id, created_at)
+            INSERT INTO livestore_sync_events (store_id, seq, parent_seq, name, args, client_id, session_id, metadata)
             SELECT ?, * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""")) {
             s.setString(1, storeId);
             Array[] arrays = {
@@ -221,28 +234,28 @@ final class PostgresEventLog {
         }
     }
 
-    private static void notify(Connection c, StoreHead row) throws SQLException {
+    private void notify(Connection c, StoreRow row) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
             s.setString(1, PostgresSchema.CHANNEL);
-            s.setString(2, Doorbell.payload(row));
+            s.setString(2, Doorbell.payload(row, nodeId));
             s.execute();
         }
     }
 
-    private static Optional<StoreHead> select(Connection c, String storeId) throws SQLException {
+    private static Optional<StoreRow> select(Connection c, String storeId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
             "SELECT store_id, backend_id, head FROM livestore_sync_stores WHERE store_id = ?")) {
             s.setString(1, storeId);
-            List<StoreHead> rows = heads(s);
+            List<StoreRow> rows = heads(s);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
         }
     }
 
-    private static List<StoreHead> heads(PreparedStatement s) throws SQLException {
-        List<StoreHead> rows = new ArrayList<>();
+    private static List<StoreRow> heads(PreparedStatement s) throws SQLException {
+        List<StoreRow> rows = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
-                rows.add(new StoreHead(rs.getString(1), rs.getString(2), rs.getLong(3)));
+                rows.add(new StoreRow(rs.getString(1), rs.getString(2), rs.getLong(3)));
             }
         }
         return rows;

@@ -34,7 +34,7 @@ final class PostgresSchema {
                       backend_id text NOT NULL,
                       head       bigint NOT NULL DEFAULT 0
                     )""");
-                // args kept as the client's JSON text (not jsonb) so pulls return it byte for byte.
+                // args and metadata kept as JSON text (not jsonb) so pulls return them byte for byte.
                 s.execute("""
                     CREATE TABLE IF NOT EXISTS livestore_sync_events (
                       store_id   text NOT NULL,
@@ -44,7 +44,7 @@ final class PostgresSchema {
                       args       text NOT NULL,
                       client_id  text NOT NULL,
                       session_id text NOT NULL,
-                      created_at text NOT NULL,
+                      metadata   text,
                       PRIMARY KEY (store_id, seq)
                     )""");
                 try (ResultSet rs = s.executeQuery("SELECT format FROM livestore_sync_format")) {

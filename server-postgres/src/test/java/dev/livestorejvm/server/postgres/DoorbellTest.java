@@ -24,7 +24,7 @@ class DoorbellTest {
     private PostgresEventLog logA;
     private PostgresEventLog logB;
     private String url;
-    private final LinkedBlockingQueue<StoreHead> rung = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<StoreRow> rung = new LinkedBlockingQueue<>();
 
     @BeforeEach
     void open() throws Exception {
@@ -32,8 +32,8 @@ class DoorbellTest {
         nodeA = PostgresPool.open(url, 2);
         nodeB = PostgresPool.open(url, 2);
         PostgresSchema.ensure(nodeA);
-        logA = new PostgresEventLog(nodeA);
-        logB = new PostgresEventLog(nodeB);
+        logA = new PostgresEventLog(nodeA, "A");
+        logB = new PostgresEventLog(nodeB, "B");
     }
 
     @AfterEach
@@ -45,16 +45,16 @@ class DoorbellTest {
     private Doorbell doorbell(Duration pollEvery) {
         Properties props = new Properties();
         props.setProperty("ApplicationName", "doorbell-under-test");
-        Doorbell bell = new Doorbell(url, props, logB, () -> List.of("s"), rung::add, pollEvery);
+        Doorbell bell = new Doorbell("B", url, props, logB, () -> List.of("s"), rung::add, pollEvery);
         bell.start();
         return bell;
     }
 
     /** Waits for a ring of store s at {@code head}, ignoring earlier heads (poll rings repeat the current one). */
-    private StoreHead awaitHead(long head, long timeoutMs) throws InterruptedException {
+    private StoreRow awaitHead(long head, long timeoutMs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (System.nanoTime() < deadline) {
-            StoreHead r = rung.poll(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
+            StoreRow r = rung.poll(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())), TimeUnit.MILLISECONDS);
             if (r != null && r.storeId().equals("s") && r.head() == head) {
                 return r;
             }
@@ -64,22 +64,35 @@ class DoorbellTest {
 
     @Test
     void aCommitElsewhereRingsWithTheNewHeadAndBackendId() throws Exception {
-        StoreHead store = logA.open("s");
+        StoreRow store = logA.open("s");
         try (Doorbell bell = doorbell(Duration.ofMinutes(5))) { // no poll in this test: only NOTIFY can ring
             awaitListening();
             logA.append("s", Optional.empty(), PostgresEventLogTest.batch(0, 3, "a"));
-            StoreHead r = awaitHead(3, 10_000);
+            StoreRow r = awaitHead(3, 10_000);
             assertNotNull(r, "rang within 10 s of the commit");
             assertEquals(store.backendId(), r.backendId());
-            StoreHead reset = logA.reset("s");
+            StoreRow reset = logA.reset("s");
             assertEquals(reset, awaitHead(0, 10_000), "a reset rings with head 0 and the new backendId");
         }
     }
 
     @Test
+    void ownRingsAreDropped() throws Exception {
+        logB.open("s");
+        try (Doorbell bell = doorbell(Duration.ofMinutes(5))) {
+            assertNotNull(awaitHead(0, 10_000), "the poll right after LISTEN rings with the current head");
+            logB.append("s", Optional.empty(), PostgresEventLogTest.batch(0, 1, "b"));
+            logA.append("s", Optional.empty(), PostgresEventLogTest.batch(1, 1, "a"));
+            StoreRow first = rung.poll(10, TimeUnit.SECONDS);
+            assertNotNull(first);
+            assertEquals(2, first.head(), "node B's own append (head 1) did not ring node B");
+        }
+    }
+
+    @Test
     void aStoreIdWithSpacesSurvivesThePayload() {
-        StoreHead row = new StoreHead("my store id", "B1", 42);
-        assertEquals(row, Doorbell.parse(Doorbell.payload(row)));
+        StoreRow row = new StoreRow("my store id", "B1", 42);
+        assertEquals(new Doorbell.Ring("A", row), Doorbell.parse(Doorbell.payload(row, "A")));
     }
 
     @Test

@@ -30,7 +30,7 @@ class PostgresEventLogTest {
         url = PostgresCluster.shared().createDatabase("eventlog");
         pool = PostgresPool.open(url, 4);
         PostgresSchema.ensure(pool);
-        log = new PostgresEventLog(pool);
+        log = new PostgresEventLog(pool, "n1");
     }
 
     @AfterEach
@@ -42,21 +42,21 @@ class PostgresEventLogTest {
         List<EventRow> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             rows.add(new EventRow(parent + i + 1, parent + i, "v1.TodoCreated", "{\"id\":\"" + client + "-" + (parent + i + 1) + "\"}",
-                client, "s1", "2026-01-01T00:00:00Z"));
+                client, "s1", "{\"_tag\":\"SyncMessage.SyncMetadata\",\"createdAt\":\"2026-01-01T00:00:00Z\"}"));
         }
         return rows;
     }
 
     @Test
     void appendsOnlyOntoTheHead() throws Exception {
-        StoreHead store = log.open("s");
+        StoreRow store = log.open("s");
         assertEquals(0, store.head());
         assertEquals(new AppendOutcome.Appended(3), log.append("s", Optional.of(store.backendId()), batch(0, 3, "a")));
         assertEquals(new AppendOutcome.HeadMoved(3), log.append("s", Optional.of(store.backendId()), batch(1, 2, "b")));
         assertEquals(new AppendOutcome.HeadMoved(3), log.append("s", Optional.empty(), batch(4, 1, "b")));
         assertEquals(new AppendOutcome.BackendChanged(store.backendId()), log.append("s", Optional.of("other"), batch(3, 1, "b")));
         assertEquals(3, log.find("s").orElseThrow().head());
-        List<EventRow> all = log.read("s", 0, Long.MAX_VALUE, 100);
+        List<EventRow> all = log.read("s", 0, Long.MAX_VALUE, 100).rows();
         assertEquals(batch(0, 3, "a"), all, "stored byte for byte, nothing from the refused pushes");
     }
 
@@ -74,8 +74,8 @@ class PostgresEventLogTest {
     void firstPushCreatesTheStoreAndStoresAreSeparate() throws Exception {
         assertEquals(new AppendOutcome.Appended(2), log.append("x", Optional.empty(), batch(0, 2, "a")));
         assertEquals(new AppendOutcome.Appended(1), log.append("y", Optional.empty(), batch(0, 1, "b")));
-        assertEquals(2, log.read("x", 0, 100, 100).size());
-        assertEquals(List.of("b"), log.read("y", 0, 100, 100).stream().map(EventRow::clientId).toList());
+        assertEquals(2, log.read("x", 0, 100, 100).rows().size());
+        assertEquals(List.of("b"), log.read("y", 0, 100, 100).rows().stream().map(EventRow::clientId).toList());
         assertNotEquals(log.find("x").orElseThrow().backendId(), log.find("y").orElseThrow().backendId());
     }
 
@@ -83,23 +83,26 @@ class PostgresEventLogTest {
     void readsByCursorInPagesUpToASnapshot() throws Exception {
         log.append("s", Optional.empty(), batch(0, 100, "a"));
         log.append("s", Optional.empty(), batch(100, 50, "a"));
-        List<EventRow> page = log.read("s", 10, 150, 25);
-        assertEquals(25, page.size());
-        assertEquals(11, page.get(0).seq());
-        assertEquals(35, page.get(24).seq());
-        assertEquals(List.of(149L, 150L), log.read("s", 148, 150, 25).stream().map(EventRow::seq).toList());
-        assertEquals(List.of(), log.read("s", 150, 150, 25), "a cursor at the head reads nothing");
-        assertEquals(5, log.read("s", 0, 5, 100).size(), "never past the snapshot");
+        RowPage page = log.read("s", 10, 150, 25);
+        assertEquals(25, page.rows().size());
+        assertEquals(11, page.rows().get(0).seq());
+        assertEquals(35, page.rows().get(24).seq());
+        assertEquals(115, page.remaining());
+        assertEquals(15, log.read("s", 10, 50, 25).remaining(), "remaining counts up to the snapshot only");
+        assertEquals(List.of(149L, 150L), log.read("s", 148, 150, 25).rows().stream().map(EventRow::seq).toList());
+        assertEquals(0, log.read("s", 148, 150, 25).remaining());
+        assertEquals(List.of(), log.read("s", 150, 150, 25).rows(), "a cursor at the head reads nothing");
+        assertEquals(5, log.read("s", 0, 5, 100).rows().size(), "never past the snapshot");
     }
 
     @Test
     void resetEmptiesTheStoreUnderANewBackendId() throws Exception {
-        StoreHead before = log.open("s");
+        StoreRow before = log.open("s");
         log.append("s", Optional.empty(), batch(0, 5, "a"));
-        StoreHead after = log.reset("s");
+        StoreRow after = log.reset("s");
         assertNotEquals(before.backendId(), after.backendId());
         assertEquals(after, log.find("s").orElseThrow());
-        assertEquals(List.of(), log.read("s", 0, 100, 100));
+        assertEquals(List.of(), log.read("s", 0, 100, 100).rows());
         assertEquals(new AppendOutcome.BackendChanged(after.backendId()), log.append("s", Optional.of(before.backendId()), batch(0, 1, "a")));
         assertEquals(new AppendOutcome.Appended(1), log.append("s", Optional.of(after.backendId()), batch(0, 1, "a")));
     }
@@ -110,7 +113,7 @@ class PostgresEventLogTest {
         int writers = 16;
         int pushesEach = 10;
         try (HikariDataSource otherPool = PostgresPool.open(url, 4)) {
-            PostgresEventLog[] nodes = {log, new PostgresEventLog(otherPool)};
+            PostgresEventLog[] nodes = {log, new PostgresEventLog(otherPool, "n2")};
             String backendId = log.open("race").backendId();
             AtomicInteger rejected = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(writers);
@@ -143,7 +146,7 @@ class PostgresEventLogTest {
             int total = writers * pushesEach;
             assertEquals(total, accepted.size());
             assertEquals(total, accepted.stream().distinct().count(), "no sequence number accepted twice");
-            List<EventRow> stored = log.read("race", 0, Long.MAX_VALUE, 10_000);
+            List<EventRow> stored = log.read("race", 0, Long.MAX_VALUE, 10_000).rows();
             assertEquals(total, stored.size());
             for (int i = 0; i < total; i++) {
                 assertEquals(i + 1, stored.get(i).seq());

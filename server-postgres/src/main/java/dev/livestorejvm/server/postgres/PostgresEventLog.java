@@ -1,6 +1,7 @@
 package dev.livestorejvm.server.postgres;
 
-import java.security.SecureRandom;
+import dev.livestorejvm.server.storage.AppendResult;
+import dev.livestorejvm.server.storage.BackendIds;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,9 +21,6 @@ import javax.sql.DataSource;
  * doorbell ({@code pg_notify}), which PostgreSQL delivers only if it commits.
  */
 final class PostgresEventLog {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-".toCharArray();
-
     private final DataSource pool;
     private final String nodeId;
 
@@ -42,7 +40,7 @@ final class PostgresEventLog {
             try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO livestore_sync_stores (store_id, backend_id) VALUES (?, ?) ON CONFLICT (store_id) DO NOTHING")) {
                 s.setString(1, storeId);
-                s.setString(2, newBackendId());
+                s.setString(2, BackendIds.newId());
                 s.executeUpdate();
             }
             return select(c, storeId).orElseThrow(() -> new SQLException("store row " + storeId + " vanished after its insert"));
@@ -75,37 +73,25 @@ final class PostgresEventLog {
     }
 
     /**
-     * Appends {@code batch} (contiguous, its first parent being the head the pusher saw) in one transaction.
-     * {@code expectedBackendId}, when given, must still be the store's. Durable when this returns Appended
-     * (PostgreSQL's commit: WAL flushed with the default synchronous_commit).
+     * Appends {@code batch} (contiguous) iff the store's backendId is {@code expectedBackendId} and its head is
+     * the batch's first parent, in one transaction. Durable when this returns Appended (PostgreSQL's commit:
+     * WAL flushed with the default synchronous_commit). A store nobody opened yet is created first, so a
+     * push naming any backendId is then refused with the new one.
      */
-    AppendOutcome append(String storeId, Optional<String> expectedBackendId, List<EventRow> batch) throws SQLException {
+    AppendResult append(String storeId, String expectedBackendId, List<EventRow> batch) throws SQLException {
         checkChained(batch);
         long parent = batch.get(0).parentSeq();
         long newHead = batch.get(batch.size() - 1).seq();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                Optional<String> moved = moveHead(c, storeId, expectedBackendId, parent, newHead);
-                if (moved.isEmpty()) {
-                    c.rollback();
-                    StoreRow now = select(c, storeId).orElse(null);
-                    if (now == null && parent == 0 && expectedBackendId.isEmpty()) {
-                        open(storeId); // first push to a store nobody opened yet: create it, then try once more
-                        return append(storeId, expectedBackendId, batch);
-                    }
-                    if (now == null) {
-                        return new AppendOutcome.HeadMoved(0);
-                    }
-                    if (expectedBackendId.isPresent() && !expectedBackendId.get().equals(now.backendId())) {
-                        return new AppendOutcome.BackendChanged(now.backendId());
-                    }
-                    return new AppendOutcome.HeadMoved(now.head());
+                if (moveHead(c, storeId, expectedBackendId, parent, newHead)) {
+                    insert(c, storeId, batch);
+                    notify(c, new StoreRow(storeId, expectedBackendId, newHead));
+                    c.commit();
+                    return new AppendResult.Appended(newHead);
                 }
-                insert(c, storeId, batch);
-                notify(c, new StoreRow(storeId, moved.get(), newHead));
-                c.commit();
-                return new AppendOutcome.Appended(newHead);
+                c.rollback();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -113,6 +99,10 @@ final class PostgresEventLog {
                 c.setAutoCommit(true);
             }
         }
+        StoreRow now = open(storeId);
+        return now.backendId().equals(expectedBackendId)
+            ? new AppendResult.ServerAhead(now.head())
+            : new AppendResult.BackendIdMismatch(now.backendId());
     }
 
     /**
@@ -151,7 +141,7 @@ final class PostgresEventLog {
 
     /** Deletes the store's events and gives it a new backendId (clients then follow their mismatch policy). */
     StoreRow reset(String storeId) throws SQLException {
-        String backendId = newBackendId();
+        String backendId = BackendIds.newId();
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -178,21 +168,19 @@ final class PostgresEventLog {
         return new StoreRow(storeId, backendId, 0);
     }
 
-    /** The conditional head update; the store's backendId if it moved, empty if 0 rows matched. */
-    private static Optional<String> moveHead(Connection c, String storeId, Optional<String> backendId, long parent,
-                                             long newHead) throws SQLException {
-        String sql = "UPDATE livestore_sync_stores SET head = ? WHERE store_id = ? AND head = ?"
-            + (backendId.isPresent() ? " AND backend_id = ?" : "") + " RETURNING backend_id";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+    /**
+     * The conditional head update: 1 row iff head and backendId are what the pusher assumed. A concurrent push
+     * holding the row waits us out; READ COMMITTED then re-checks the WHERE against its committed head.
+     */
+    private static boolean moveHead(Connection c, String storeId, String backendId, long parent, long newHead)
+        throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+            "UPDATE livestore_sync_stores SET head = ? WHERE store_id = ? AND head = ? AND backend_id = ?")) {
             s.setLong(1, newHead);
             s.setString(2, storeId);
             s.setLong(3, parent);
-            if (backendId.isPresent()) {
-                s.setString(4, backendId.get());
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
+            s.setString(4, backendId);
+            return s.executeUpdate() == 1;
         }
     }
 
@@ -263,7 +251,7 @@ final class PostgresEventLog {
 
     private static void checkChained(List<EventRow> batch) {
         if (batch.isEmpty()) {
-            throw new IllegalArgumentException("an empty batch has nothing to append");
+            throw new IllegalArgumentException("empty batch");
         }
         for (int i = 0; i < batch.size(); i++) {
             EventRow e = batch.get(i);
@@ -275,11 +263,4 @@ final class PostgresEventLog {
         }
     }
 
-    static String newBackendId() {
-        char[] id = new char[21];
-        for (int i = 0; i < id.length; i++) {
-            id[i] = ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)];
-        }
-        return new String(id);
-    }
 }

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +28,8 @@ class DoorbellTest {
     @BeforeEach
     void open() throws Exception {
         url = PostgresCluster.shared().createDatabase("doorbell");
-        nodeA = PostgresPool.open(url, 2);
-        nodeB = PostgresPool.open(url, 2);
+        nodeA = PostgresPool.open(url, new Properties(), 2);
+        nodeB = PostgresPool.open(url, new Properties(), 2);
         PostgresSchema.ensure(nodeA);
         logA = new PostgresEventLog(nodeA, "A");
         logB = new PostgresEventLog(nodeB, "B");
@@ -67,7 +66,7 @@ class DoorbellTest {
         StoreRow store = logA.open("s");
         try (Doorbell bell = doorbell(Duration.ofMinutes(5))) { // no poll in this test: only NOTIFY can ring
             awaitListening();
-            logA.append("s", Optional.empty(), PostgresEventLogTest.batch(0, 3, "a"));
+            logA.append("s", store.backendId(), PostgresEventLogTest.batch(0, 3, "a"));
             StoreRow r = awaitHead(3, 10_000);
             assertNotNull(r, "rang within 10 s of the commit");
             assertEquals(store.backendId(), r.backendId());
@@ -78,11 +77,11 @@ class DoorbellTest {
 
     @Test
     void ownRingsAreDropped() throws Exception {
-        logB.open("s");
+        String b = logB.open("s").backendId();
         try (Doorbell bell = doorbell(Duration.ofMinutes(5))) {
             assertNotNull(awaitHead(0, 10_000), "the poll right after LISTEN rings with the current head");
-            logB.append("s", Optional.empty(), PostgresEventLogTest.batch(0, 1, "b"));
-            logA.append("s", Optional.empty(), PostgresEventLogTest.batch(1, 1, "a"));
+            logB.append("s", b, PostgresEventLogTest.batch(0, 1, "b"));
+            logA.append("s", b, PostgresEventLogTest.batch(1, 1, "a"));
             StoreRow first = rung.poll(10, TimeUnit.SECONDS);
             assertNotNull(first);
             assertEquals(2, first.head(), "node B's own append (head 1) did not ring node B");
@@ -97,7 +96,7 @@ class DoorbellTest {
 
     @Test
     void killedListeningConnectionIsReplacedAndMissedRingsAreFoundByPoll() throws Exception {
-        logA.open("s");
+        String b = logA.open("s").backendId();
         try (Doorbell bell = doorbell(Duration.ofMillis(300))) {
             awaitListening();
             try (Connection c = nodeA.getConnection(); Statement s = c.createStatement()) {
@@ -107,10 +106,10 @@ class DoorbellTest {
                 assertEquals(1, rs.getInt(1), "the doorbell's connection was there to kill");
             }
             // committed while the doorbell may be reconnecting: its NOTIFY may be lost, the poll must still see it
-            logA.append("s", Optional.empty(), PostgresEventLogTest.batch(0, 2, "a"));
+            logA.append("s", b, PostgresEventLogTest.batch(0, 2, "a"));
             assertNotNull(awaitHead(2, 15_000), "the head reached node B after the listening connection died");
             awaitListening();
-            logA.append("s", Optional.of(logA.find("s").orElseThrow().backendId()), PostgresEventLogTest.batch(2, 1, "a"));
+            logA.append("s", b, PostgresEventLogTest.batch(2, 1, "a"));
             assertNotNull(awaitHead(3, 15_000), "and it listens again");
         }
     }

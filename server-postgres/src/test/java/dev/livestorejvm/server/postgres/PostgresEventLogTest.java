@@ -7,9 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.livestorejvm.server.storage.AppendResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +29,7 @@ class PostgresEventLogTest {
     @BeforeEach
     void open() throws Exception {
         url = PostgresCluster.shared().createDatabase("eventlog");
-        pool = PostgresPool.open(url, 4);
+        pool = PostgresPool.open(url, new Properties(), 4);
         PostgresSchema.ensure(pool);
         log = new PostgresEventLog(pool, "n1");
     }
@@ -51,10 +52,10 @@ class PostgresEventLogTest {
     void appendsOnlyOntoTheHead() throws Exception {
         StoreRow store = log.open("s");
         assertEquals(0, store.head());
-        assertEquals(new AppendOutcome.Appended(3), log.append("s", Optional.of(store.backendId()), batch(0, 3, "a")));
-        assertEquals(new AppendOutcome.HeadMoved(3), log.append("s", Optional.of(store.backendId()), batch(1, 2, "b")));
-        assertEquals(new AppendOutcome.HeadMoved(3), log.append("s", Optional.empty(), batch(4, 1, "b")));
-        assertEquals(new AppendOutcome.BackendChanged(store.backendId()), log.append("s", Optional.of("other"), batch(3, 1, "b")));
+        assertEquals(new AppendResult.Appended(3), log.append("s", store.backendId(), batch(0, 3, "a")));
+        assertEquals(new AppendResult.ServerAhead(3), log.append("s", store.backendId(), batch(1, 2, "b")));
+        assertEquals(new AppendResult.ServerAhead(3), log.append("s", store.backendId(), batch(4, 1, "b")));
+        assertEquals(new AppendResult.BackendIdMismatch(store.backendId()), log.append("s", "other", batch(3, 1, "b")));
         assertEquals(3, log.find("s").orElseThrow().head());
         List<EventRow> all = log.read("s", 0, Long.MAX_VALUE, 100).rows();
         assertEquals(batch(0, 3, "a"), all, "stored byte for byte, nothing from the refused pushes");
@@ -65,15 +66,19 @@ class PostgresEventLogTest {
         log.open("s");
         List<EventRow> gap = new ArrayList<>(batch(0, 2, "a"));
         gap.add(new EventRow(4, 3, "x", "{}", "a", "s1", "t"));
-        assertThrows(IllegalArgumentException.class, () -> log.append("s", Optional.empty(), gap));
-        assertThrows(IllegalArgumentException.class, () -> log.append("s", Optional.empty(), List.of()));
+        String b = log.open("s").backendId();
+        assertThrows(IllegalArgumentException.class, () -> log.append("s", b, gap));
+        assertThrows(IllegalArgumentException.class, () -> log.append("s", b, List.of()));
         assertEquals(0, log.find("s").orElseThrow().head());
     }
 
     @Test
-    void firstPushCreatesTheStoreAndStoresAreSeparate() throws Exception {
-        assertEquals(new AppendOutcome.Appended(2), log.append("x", Optional.empty(), batch(0, 2, "a")));
-        assertEquals(new AppendOutcome.Appended(1), log.append("y", Optional.empty(), batch(0, 1, "b")));
+    void aPushToAnUnknownStoreCreatesItAndStoresAreSeparate() throws Exception {
+        AppendResult first = log.append("x", "guess", batch(0, 2, "a"));
+        String bx = assertInstanceOf(AppendResult.BackendIdMismatch.class, first).backendId();
+        assertEquals(log.find("x").orElseThrow().backendId(), bx, "the store now exists, under its own backendId");
+        assertEquals(new AppendResult.Appended(2), log.append("x", bx, batch(0, 2, "a")));
+        assertEquals(new AppendResult.Appended(1), log.append("y", log.open("y").backendId(), batch(0, 1, "b")));
         assertEquals(2, log.read("x", 0, 100, 100).rows().size());
         assertEquals(List.of("b"), log.read("y", 0, 100, 100).rows().stream().map(EventRow::clientId).toList());
         assertNotEquals(log.find("x").orElseThrow().backendId(), log.find("y").orElseThrow().backendId());
@@ -81,8 +86,9 @@ class PostgresEventLogTest {
 
     @Test
     void readsByCursorInPagesUpToASnapshot() throws Exception {
-        log.append("s", Optional.empty(), batch(0, 100, "a"));
-        log.append("s", Optional.empty(), batch(100, 50, "a"));
+        String b = log.open("s").backendId();
+        log.append("s", b, batch(0, 100, "a"));
+        log.append("s", b, batch(100, 50, "a"));
         RowPage page = log.read("s", 10, 150, 25);
         assertEquals(25, page.rows().size());
         assertEquals(11, page.rows().get(0).seq());
@@ -98,13 +104,13 @@ class PostgresEventLogTest {
     @Test
     void resetEmptiesTheStoreUnderANewBackendId() throws Exception {
         StoreRow before = log.open("s");
-        log.append("s", Optional.empty(), batch(0, 5, "a"));
+        log.append("s", before.backendId(), batch(0, 5, "a"));
         StoreRow after = log.reset("s");
         assertNotEquals(before.backendId(), after.backendId());
         assertEquals(after, log.find("s").orElseThrow());
         assertEquals(List.of(), log.read("s", 0, 100, 100).rows());
-        assertEquals(new AppendOutcome.BackendChanged(after.backendId()), log.append("s", Optional.of(before.backendId()), batch(0, 1, "a")));
-        assertEquals(new AppendOutcome.Appended(1), log.append("s", Optional.of(after.backendId()), batch(0, 1, "a")));
+        assertEquals(new AppendResult.BackendIdMismatch(after.backendId()), log.append("s", before.backendId(), batch(0, 1, "a")));
+        assertEquals(new AppendResult.Appended(1), log.append("s", after.backendId(), batch(0, 1, "a")));
     }
 
     /** Two pools (two nodes) and 16 writers race on one store: each parent is won once, the log has no gap and no duplicate. */
@@ -112,7 +118,7 @@ class PostgresEventLogTest {
     void racingWritersOnTwoPoolsNeverForkTheLog() throws Exception {
         int writers = 16;
         int pushesEach = 10;
-        try (HikariDataSource otherPool = PostgresPool.open(url, 4)) {
+        try (HikariDataSource otherPool = PostgresPool.open(url, new Properties(), 4)) {
             PostgresEventLog[] nodes = {log, new PostgresEventLog(otherPool, "n2")};
             String backendId = log.open("race").backendId();
             AtomicInteger rejected = new AtomicInteger();
@@ -126,12 +132,12 @@ class PostgresEventLogTest {
                     long head = 0;
                     for (int attempts = 0; mine.size() < pushesEach; attempts++) {
                         assertTrue(attempts < 10_000, "bounded");
-                        AppendOutcome out = node.append("race", Optional.of(backendId), batch(head, 1, client));
-                        if (out instanceof AppendOutcome.Appended a) {
+                        AppendResult out = node.append("race", backendId, batch(head, 1, client));
+                        if (out instanceof AppendResult.Appended a) {
                             mine.add(a.head());
                             head = a.head();
                         } else {
-                            head = assertInstanceOf(AppendOutcome.HeadMoved.class, out).head();
+                            head = assertInstanceOf(AppendResult.ServerAhead.class, out).head();
                             rejected.incrementAndGet();
                         }
                     }

@@ -29,9 +29,9 @@ import org.tukaani.xz.XZInputStream;
  * the temp directory, and run a fresh cluster in a temp data directory on a free 127.0.0.1 port (no Unix
  * socket). PostgreSQL refuses to run as root, so under root (CI) initdb and postgres run as {@code nobody}
  * through util-linux's {@code setpriv}. One cluster per test JVM, stopped (bounded) when the JVM exits;
- * each test takes its own database from {@link #createDatabase}.
+ * each test takes its own database from {@link #createDatabase}. Public for the benchmarks (this module's test-jar).
  */
-final class PostgresCluster {
+public final class PostgresCluster {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final long START_TIMEOUT_MS = 60_000;
     private static final long STOP_TIMEOUT_MS = 20_000;
@@ -49,7 +49,7 @@ final class PostgresCluster {
     }
 
     /** The JVM's cluster, started on first use; fails (never skips) with PostgreSQL's own log when it cannot start. */
-    static synchronized PostgresCluster shared() {
+    public static synchronized PostgresCluster shared() {
         if (shared == null) {
             try {
                 shared = start();
@@ -62,12 +62,12 @@ final class PostgresCluster {
         return shared;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** A new, empty database; returns its JDBC URL (user postgres, trust authentication on loopback). */
-    String createDatabase(String hint) {
+    public String createDatabase(String hint) {
         String name = (hint.toLowerCase().replaceAll("[^a-z0-9_]", "_") + "_" + databases.incrementAndGet());
         try (Connection c = DriverManager.getConnection(url("postgres"), "postgres", "");
              Statement s = c.createStatement()) {

@@ -57,7 +57,9 @@ final class SyncWsClient implements AutoCloseable {
 
     /** Starts the live pull from the beginning of the log. */
     void livePull() {
-        pullId = send(new SyncRequest.Pull(storeId, Optional.empty(), Optional.empty(), true));
+        String id = Integer.toString(ids.getAndIncrement());
+        pullId = id; // before sending: the first chunk can arrive before send returns
+        sendFrame(new ClientFrame.Request(id, RpcGroup.WS, new SyncRequest.Pull(storeId, Optional.empty(), Optional.empty(), true)));
     }
 
     /** Pushes and waits for the Exit: Success, or Failure with the typed error. */
@@ -97,12 +99,6 @@ final class SyncWsClient implements AutoCloseable {
 
     boolean isClosed() {
         return closed.isDone();
-    }
-
-    private String send(SyncRequest request) {
-        String id = Integer.toString(ids.getAndIncrement());
-        sendFrame(new ClientFrame.Request(id, RpcGroup.WS, request));
-        return id;
     }
 
     /** The JDK's WebSocket allows one send in flight: sends are serialized here. */

@@ -44,10 +44,39 @@ public final class SyncStorageMain {
         try (SyncStorage s = new PostgresStorage(pgUrl, new Properties(), 4, Duration.ofSeconds(1))) {
             postgres = run("postgres", s, batches, singles, catchUp);
         }
+        doorbell(pgUrl, 300);
         System.out.printf("%-34s %14s %14s %8s%n", "", "embedded", "postgres", "pg/emb");
         String[] names = {"batched appends (events/s)", "single-event appends (pushes/s)", "catch-up read of " + catchUp + " (ms)"};
         for (int i = 0; i < names.length; i++) {
             System.out.printf("%-34s %14.0f %14.0f %8.2f%n", names[i], embedded[i], postgres[i], postgres[i] / embedded[i]);
+        }
+    }
+
+    /**
+     * Two PostgreSQL storages (two server nodes) on one database: the time from an append on node A returning
+     * to node B's external-append listener hearing of it (LISTEN/NOTIFY), one append at a time.
+     */
+    private static void doorbell(String pgUrl, int appends) throws Exception {
+        try (SyncStorage a = new PostgresStorage(pgUrl, new Properties(), 2, Duration.ofSeconds(1));
+             SyncStorage b = new PostgresStorage(pgUrl, new Properties(), 2, Duration.ofSeconds(1))) {
+            java.util.concurrent.BlockingQueue<Long> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+            b.head("bell");
+            b.onExternalAppend((store, head) -> heard.add(System.nanoTime()));
+            Thread.sleep(500); // the doorbell connects and LISTENs
+            String backendId = a.head("bell").backendId();
+            long[] micros = new long[appends];
+            for (int i = 0; i < appends; i++) {
+                a.append("bell", backendId, List.of(new EncodedEvent("v1.Ping", new RawJson("{}"), i + 1, i, "c", "s")), META);
+                long appended = System.nanoTime();
+                Long at = heard.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+                if (at == null) {
+                    throw new IllegalStateException("node B did not hear of append " + (i + 1) + " within 10 s");
+                }
+                micros[i] = Math.max(0, (at - appended) / 1000);
+            }
+            java.util.Arrays.sort(micros);
+            System.out.printf("doorbell, append on node A returned -> node B's listener: p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d appends)%n",
+                micros[appends / 2] / 1000.0, micros[appends * 99 / 100] / 1000.0, micros[appends - 1] / 1000.0, appends);
         }
     }
 

@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A sync-cf client for tests over the JDK's WebSocket: one live pull from the start whose events it keeps
  * (noting any gap, duplicate or reordering as a violation, as a 0.4.0 client would die on it), and pushes
- * answered by their Exit frames.
+ * answered by their Exit frames. Public in this module's test-jar (the cli's serve test uses it).
  */
-final class SyncWsClient implements AutoCloseable {
+public final class SyncWsClient implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String storeId;
@@ -51,19 +51,19 @@ final class SyncWsClient implements AutoCloseable {
             .buildAsync(uri, new Listener()).orTimeout(15, TimeUnit.SECONDS).join();
     }
 
-    static SyncWsClient connect(URI serverUri, String storeId) {
+    public static SyncWsClient connect(URI serverUri, String storeId) {
         return new SyncWsClient(storeId, serverUri);
     }
 
     /** Starts the live pull from the beginning of the log. */
-    void livePull() {
+    public void livePull() {
         String id = Integer.toString(ids.getAndIncrement());
         pullId = id; // before sending: the first chunk can arrive before send returns
         sendFrame(new ClientFrame.Request(id, RpcGroup.WS, new SyncRequest.Pull(storeId, Optional.empty(), Optional.empty(), true)));
     }
 
     /** Pushes and waits for the Exit: Success, or Failure with the typed error. */
-    ExitResult push(List<EncodedEvent> batch, Duration timeout) throws Exception {
+    public ExitResult push(List<EncodedEvent> batch, Duration timeout) throws Exception {
         CompletableFuture<ExitResult> exit = new CompletableFuture<>();
         String id = Integer.toString(ids.getAndIncrement());
         pending.put(id, exit);
@@ -72,20 +72,20 @@ final class SyncWsClient implements AutoCloseable {
         return exit.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    synchronized long head() {
+    public synchronized long head() {
         return seen.isEmpty() ? 0 : seen.get(seen.size() - 1).seqNum();
     }
 
-    synchronized List<EncodedEvent> seen() {
+    public synchronized List<EncodedEvent> seen() {
         return List.copyOf(seen);
     }
 
-    synchronized List<String> violations() {
+    public synchronized List<String> violations() {
         return List.copyOf(violations);
     }
 
     /** Waits until the live pull has brought {@code seq}; false on timeout or when the socket closed. */
-    synchronized boolean awaitHead(long seq, Duration timeout) throws InterruptedException {
+    public synchronized boolean awaitHead(long seq, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (head() < seq) {
             long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
@@ -97,7 +97,7 @@ final class SyncWsClient implements AutoCloseable {
         return true;
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.isDone();
     }
 
@@ -195,7 +195,7 @@ final class SyncWsClient implements AutoCloseable {
         }
     }
 
-    static EncodedEvent event(long seq, String clientId, int n) {
+    public static EncodedEvent event(long seq, String clientId, int n) {
         return new EncodedEvent("v1.Counted", new RawJson("{\"client\":\"" + clientId + "\",\"n\":" + n + "}"),
             seq, seq - 1, clientId, "session-" + clientId);
     }

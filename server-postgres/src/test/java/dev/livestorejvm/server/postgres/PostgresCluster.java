@@ -62,6 +62,21 @@ public final class PostgresCluster {
         return shared;
     }
 
+    /**
+     * Starts a private PostgreSQL for a benchmark or a manual try, prints a storage URL for {@code serve
+     * --storage} / {@code -Dstorage=} on stdout, and runs until stdin closes (or the process is killed).
+     */
+    public static void main(String[] args) throws Exception {
+        PostgresCluster cluster = shared();
+        String jdbc = cluster.createDatabase(args.length > 0 ? args[0] : "sync");
+        String database = jdbc.substring(jdbc.lastIndexOf('/') + 1, jdbc.indexOf('?'));
+        System.out.println("postgres://postgres@127.0.0.1:" + cluster.port() + "/" + database);
+        System.out.flush();
+        while (System.in.read() >= 0) {
+            // until stdin closes; the shutdown hook stops the cluster
+        }
+    }
+
     public int port() {
         return port;
     }

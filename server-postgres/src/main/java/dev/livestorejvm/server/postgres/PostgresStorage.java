@@ -50,7 +50,13 @@ public final class PostgresStorage implements SyncStorage {
         this.url = jdbcUrl;
         this.connectionProperties = connectionProperties;
         this.pollEvery = pollEvery;
-        this.pool = PostgresPool.open(jdbcUrl, connectionProperties, maxConnections);
+        try {
+            this.pool = PostgresPool.open(jdbcUrl, connectionProperties, maxConnections);
+        } catch (RuntimeException e) { // HikariCP fails fast when the first connection cannot be made
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StorageException("PostgreSQL storage at " + PostgresStorageFactory.redact(jdbcUrl)
+                + ": cannot connect: " + cause.getMessage(), e);
+        }
         try {
             PostgresSchema.ensure(pool);
         } catch (SQLException | RuntimeException e) {

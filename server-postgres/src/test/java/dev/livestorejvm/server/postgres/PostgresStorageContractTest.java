@@ -67,6 +67,19 @@ class PostgresStorageContractTest extends SyncStorageContract {
     }
 
     @Test
+    void anUnreachableDatabaseIsAClearErrorWithoutThePassword() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        String u = "postgres://app:s3cret@127.0.0.1:" + closedPort + "/sync?connectTimeout=2";
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.livestorejvm.server.storage.StorageException.class,
+            () -> StorageFactory.forUrl(u).open(u));
+        assertTrue(e.getMessage().contains("cannot connect") && e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
+        assertTrue(!e.getMessage().contains("s3cret"), e.getMessage());
+    }
+
+    @Test
     void urlParsing() {
         var p = PostgresStorageFactory.parse("postgres://u%40x:p%3Aw@db.example:6543/sync?sslmode=disable&maxConnections=3&pollMillis=50");
         assertEquals("jdbc:postgresql://db.example:6543/sync?sslmode=disable", p.jdbcUrl());

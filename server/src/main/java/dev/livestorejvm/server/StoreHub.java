@@ -35,7 +35,8 @@ final class StoreHub {
     private final Executor catchUpExecutor;
     private final ServerMetrics metrics;
     private final Object lock = new Object();
-    private final List<Subscription> subscriptions = new ArrayList<>();
+    // iterated as a snapshot: delivering to a socket can close it, and its close unsubscribes (same thread)
+    private final List<Subscription> subscriptions = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String backendId;
     private long publishedHead;
 

@@ -32,8 +32,13 @@ final class WsPeer implements Peer {
             if (queuedChars > maxQueuedChars) overflow = true;
             else queue.add(frame);
         }
-        if (overflow) close(1008, "client too slow: more than " + maxQueuedChars + " characters of frames unread");
-        else pump();
+        if (overflow) {
+            // its close frame would queue behind what it does not read: drop the connection
+            close(1008, "client too slow: more than " + maxQueuedChars + " characters of frames unread");
+            session.disconnect();
+        } else {
+            pump();
+        }
     }
 
     private void pump() {

@@ -57,7 +57,7 @@ final class Leader implements LeaderWriter.Recovery {
         this.writer = new LeaderWriter(queue, database, sessions, this, where(),
             "livestore-leader-" + (dir == null ? "memory" : dir.getFileName()));
         if (o.sync != null) {
-            BackendLink link = o.sync.link.apply(new SyncOptions.LinkContext(o.storeId, o.clientId, o.sessionId));
+            BackendLink link = o.sync.link.apply(new SyncOptions.LinkContext(o.storeId, o.clientId, o.sessionId, o.sync.payload));
             this.sync = new LeaderSync(o.schema, database, queue, sessions, this::exclusive, link, o.sync.onBackendIdMismatch, where());
             writer.listener(sync);
         } else {

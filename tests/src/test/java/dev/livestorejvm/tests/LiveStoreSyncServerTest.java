@@ -59,7 +59,7 @@ class LiveStoreSyncServerTest {
             Files.copy(src.resolve(f), NODE_DIR.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@livestore/sync-cf"))) {
-            LiveStoreNodeInteropTest.run(NODE_DIR, 600, "npm", "install", "--no-audit", "--no-fund", "--loglevel=error");
+            NodeProcesses.installIfMissing(NODE_DIR, "node_modules/@livestore/sync-cf");
         }
     }
 

@@ -96,10 +96,14 @@ final class SyncHandler extends Handler.Abstract {
         try {
             body = Content.Source.asByteArrayAsync(request, SyncService.MAX_FRAME_BYTES + 1).get();
         } catch (Exception e) {
-            error(response, callback, 413, "request body over " + SyncService.MAX_FRAME_BYTES + " bytes, or unreadable: " + e.getMessage());
+            drain(request);
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");   // the connection is not reused after a refused body
+            error(response, callback, 413, "request body over " + SyncService.MAX_FRAME_BYTES + " bytes, or unreadable; nothing stored");
             return;
         }
         if (body.length > SyncService.MAX_FRAME_BYTES) {
+            drain(request);
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
             error(response, callback, 413, "request body over " + SyncService.MAX_FRAME_BYTES + " bytes; nothing stored");
             return;
         }
@@ -120,6 +124,17 @@ final class SyncHandler extends Handler.Abstract {
         } finally {
             service.closed(conn);
             service.metrics.disconnected();
+        }
+    }
+
+    /** Reads and drops the rest of a refused body (up to 16 MB), so the client gets the error instead of a reset. */
+    private static void drain(Request request) {
+        long length = request.getLength();
+        if (length > 16L << 20) return;
+        try {
+            Content.Source.consumeAll(request);
+        } catch (Exception ignored) {
+            // the client went away: nothing to answer
         }
     }
 

@@ -120,7 +120,7 @@ class JavaAndJsSyncTest {
         c.commit(RENAMED.of(new Todo("t1", "renamed-offline-by-C")));
         a.command("rename t2 renamed-by-A");
         d.commit(RENAMED.of(new Todo("t3", "renamed-by-D")));
-        awaitServerHead(7);
+        awaitServerHead(6);   // four creates, A's and D's renames; C's waits offline
         c.resumeSync();
         // a forced rebase on the JavaScript side: A's push held inside the append while B's queues behind it
         awaitConverged(4);
@@ -135,7 +135,7 @@ class JavaAndJsSyncTest {
         assertEquals("from-B-second", end.get(3).get("text").asText(), end.toString());
 
         EventPage log = storage.read(STORE, 0, Long.MAX_VALUE, 1000);
-        assertEquals(10, log.events().size());
+        assertEquals(9, log.events().size());
         for (Store s : java) {
             List<StoredEvent> events = s.events();
             assertEquals(log.events().size(), events.size());

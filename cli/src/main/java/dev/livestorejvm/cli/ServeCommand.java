@@ -3,6 +3,7 @@ package dev.livestorejvm.cli;
 import dev.livestorejvm.server.Authorizer;
 import dev.livestorejvm.server.SyncServer;
 import dev.livestorejvm.server.TokenAuthorizer;
+import dev.livestorejvm.server.storage.StorageException;
 import dev.livestorejvm.server.storage.StorageFactory;
 import dev.livestorejvm.server.storage.SyncStorage;
 import java.nio.file.Path;
@@ -53,18 +54,32 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             io.err().println("Error: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (StorageException | java.io.UncheckedIOException e) {
+            io.err().println("Error: cannot open the storage " + withoutPassword(storage) + ": " + e.getMessage());
+            return ExitCodes.SQL_ERROR;
         }
         SyncServer server = SyncServer.builder(store).host(host).port(port).authorizer(authorizer).adminToken(adminToken).build();
-        server.start();
+        try {
+            server.start();
+        } catch (RuntimeException e) {
+            store.close();
+            io.err().println("Error: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            return ExitCodes.SQL_ERROR;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "sync-server-shutdown"));
-        io.out().println("livestore sync server listening on " + server.uri() + " (storage " + storage + ", "
+        io.out().println("livestore sync server listening on " + server.uri() + " (storage " + withoutPassword(storage) + ", "
             + (tokens == null ? "no auth" : "tokens from " + tokens) + ")");
         io.out().flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /** The storage URL for messages: a password in it ({@code user:password@} or {@code password=}) shown as {@code ***}. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(//[^/@:]*:)[^/@]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 }

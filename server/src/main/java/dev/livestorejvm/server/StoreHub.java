@@ -89,10 +89,15 @@ final class StoreHub {
         }
     }
 
-    /** Another process appended (a storage doorbell): publish what it added. */
+    /**
+     * Another process appended (a storage doorbell): publish what it added. If that process reset the
+     * store (a new backendId), this node's live pulls end as after a local reset first.
+     */
     void externalAppend(long head) {
         synchronized (lock) {
-            publishThrough(head);
+            StoreHead now = storage.head(storeId);
+            if (!now.backendId().equals(backendId)) endPullsAfterReset(now.backendId());
+            publishThrough(Math.min(head, now.head()));
         }
     }
 
@@ -195,16 +200,21 @@ final class StoreHub {
     /** Empties the store with a new backendId; live pulls end with BackendIdMismatchError (clients follow their policy). */
     StoreHead reset() {
         synchronized (lock) {
-            String old = backendId;
             StoreHead h = storage.reset(storeId);
-            backendId = h.backendId();
-            publishedHead = 0;
-            for (Subscription sub : List.copyOf(subscriptions)) {
-                subscriptions.remove(sub);
-                sub.close();
-                sub.connection.backendReset(sub.requestId, h.backendId(), old);
-            }
+            endPullsAfterReset(h.backendId());
             return h;
+        }
+    }
+
+    /** Under the lock: the store now has {@code newBackendId} and starts empty; live pulls end with BackendIdMismatchError. */
+    private void endPullsAfterReset(String newBackendId) {
+        String old = backendId;
+        backendId = newBackendId;
+        publishedHead = 0;
+        for (Subscription sub : List.copyOf(subscriptions)) {
+            subscriptions.remove(sub);
+            sub.close();
+            sub.connection.backendReset(sub.requestId, newBackendId, old);
         }
     }
 

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLClientInfoException;
 import java.sql.SQLException;
+import java.sql.SQLTransientException;
 import java.sql.SQLWarning;
 import java.sql.SQLXML;
 import java.sql.Savepoint;
@@ -51,6 +52,9 @@ final class JdbcConnection implements Connection {
     private volatile boolean closed;
     private int savepoints;
     private Map<String, Class<?>> typeMap = Collections.emptyMap();
+    /** The file's write gate, if transactions take the write lock at BEGIN; see {@link WriteGates}. */
+    private final java.util.concurrent.Semaphore gate;
+    private boolean gateHeld;
 
     /** The statement now running, and whether its cancel was asked for or its deadline (System.nanoTime) passed. */
     volatile JdbcStatement running;
@@ -66,7 +70,10 @@ final class JdbcConnection implements Connection {
         Database opened = null;
         try {
             opened = runtime.open(config.filename, config.flags, config.vfs);
-            opened.busyTimeout(config.busyTimeout());
+            // no waiting inside SQLite: a call sleeping in its busy handler holds the runtime's C
+            // stack, which the connections sharing the runtime must then unwind in LIFO order; the
+            // driver waits in Java instead (see retryBusy)
+            opened.busyTimeout(0);
             opened.progressHandler(PROGRESS_STEPS, this::shouldInterrupt);
             pragma(opened, "journal_mode", Param.JOURNAL_MODE);
             pragma(opened, "synchronous", Param.SYNCHRONOUS);
@@ -76,7 +83,11 @@ final class JdbcConnection implements Connection {
                 opened.exec("PRAGMA foreign_keys = " + (config.flag(Param.FOREIGN_KEYS) ? "ON" : "OFF"));
             }
             // a plain read of the schema: a directory or a file that is not a database fails here, not later
-            opened.exec("SELECT count(*) FROM sqlite_schema");
+            final Database d = opened;
+            retryBusy(() -> {
+                d.exec("SELECT count(*) FROM sqlite_schema");
+                return null;
+            });
         } catch (SqliteException e) {
             if (opened != null) opened.close();
             giveBack();
@@ -89,11 +100,75 @@ final class JdbcConnection implements Connection {
         this.db = opened;
         this.beginSql = "BEGIN " + config.get(Param.TRANSACTION_MODE).trim().toUpperCase();
         this.readOnly = config.flag(Param.READ_ONLY);
+        String file = opened.filename();
+        boolean locksAtBegin = !config.get(Param.TRANSACTION_MODE).trim().equalsIgnoreCase("DEFERRED");
+        this.gate = locksAtBegin && file != null && !file.isEmpty() ? WriteGates.of(file) : null;
     }
 
-    private void pragma(Database d, String name, Param p) {
+    private void acquireGate() throws SQLException {
+        if (gate == null || gateHeld) return;
+        try {
+            if (!gate.tryAcquire(config.busyTimeout(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new SQLTransientException("[SQLITE_BUSY] database is locked: another connection of this JVM kept its "
+                    + "write transaction open longer than busy_timeout (" + config.busyTimeout() + " ms)", "40001",
+                    dev.livestorejvm.sqlite.ResultCode.SQLITE_BUSY);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the write lock", "57014");
+        }
+        gateHeld = true;
+    }
+
+    /** Called once no transaction is open. */
+    private void releaseGate() {
+        if (gateHeld) {
+            gateHeld = false;
+            gate.release();
+        }
+    }
+
+    private void pragma(Database d, String name, Param p) throws SQLException {
         String v = config.get(p);
-        if (v != null) d.exec("PRAGMA " + name + " = " + v.trim());
+        if (v != null) retryBusy(() -> {
+            d.exec("PRAGMA " + name + " = " + v.trim());
+            return null;
+        });
+    }
+
+    /** SQLite's own back-off (sqliteDefaultBusyCallback), in milliseconds. */
+    private static final int[] BUSY_DELAYS = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+
+    /**
+     * Runs {@code call}, and again after a pause while it fails with SQLITE_BUSY, until
+     * {@code busy_timeout} has passed: for calls that may be retried as they are (BEGIN, COMMIT,
+     * statements outside a transaction).
+     */
+    <T> T retryBusy(SqlCall<T> call) throws SQLException {
+        long start = System.nanoTime();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return call.call();
+            } catch (SqliteException e) {
+                if (!shouldRetry(e, start, attempt)) throw Errors.of(e);
+            }
+        }
+    }
+
+    /** After a SQLITE_BUSY: true once the pause before the next attempt is over, false if the busy timeout has passed. */
+    boolean shouldRetry(SqliteException e, long start, int attempt) throws SQLException {
+        if (e.resultCode() != dev.livestorejvm.sqlite.ResultCode.SQLITE_BUSY) return false;
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        long left = config.busyTimeout() - waited;
+        if (left <= 0) return false;
+        long pause = Math.min(left, BUSY_DELAYS[Math.min(attempt, BUSY_DELAYS.length - 1)]);
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a lock: " + e.getMessage(), "57014", e.extendedCode(), e);
+        }
+        return true;
     }
 
     private boolean shouldInterrupt() {
@@ -124,10 +199,19 @@ final class JdbcConnection implements Connection {
 
     /** Before a statement runs: opens the transaction that auto-commit off promises, if none is open. */
     void beginIfNeeded() throws SQLException {
-        if (!autoCommit && db.autocommit()) engine(() -> {
-            db.exec(beginSql);
-            return null;
-        });
+        if (!autoCommit && db.autocommit()) {
+            releaseGate();   // a transaction ended by SQL (COMMIT run as a statement) gave the lock back
+            acquireGate();
+            try {
+                retryBusy(() -> {
+                    db.exec(beginSql);
+                    return null;
+                });
+            } catch (SQLException | RuntimeException e) {
+                releaseGate();
+                throw e;
+            }
+        }
     }
 
     void forget(JdbcStatement st) {
@@ -242,10 +326,11 @@ final class JdbcConnection implements Connection {
         try {
             checkOpen();
             if (on == autoCommit) return;
-            if (on && !db.autocommit()) engine(() -> {
+            if (on && !db.autocommit()) retryBusy(() -> {
                 db.exec("COMMIT");   // JDBC: switching auto-commit on commits the open transaction
                 return null;
             });
+            if (db.autocommit()) releaseGate();
             autoCommit = on;
         } finally {
             lock.unlock();
@@ -273,10 +358,11 @@ final class JdbcConnection implements Connection {
         try {
             checkOpen();
             if (autoCommit) throw Errors.misuse(sql.toLowerCase() + "() in auto-commit mode");
-            if (!db.autocommit()) engine(() -> {
+            if (!db.autocommit()) retryBusy(() -> {
                 db.exec(sql);
                 return null;
             });
+            if (db.autocommit()) releaseGate();
         } finally {
             lock.unlock();
         }
@@ -406,6 +492,7 @@ final class JdbcConnection implements Connection {
             } catch (SqliteException e) {
                 throw Errors.of(e);
             } finally {
+                releaseGate();
                 giveBack();
             }
         } finally {

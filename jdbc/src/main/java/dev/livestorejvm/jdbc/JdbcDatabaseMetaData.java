@@ -1,7 +1,6 @@
 package dev.livestorejvm.jdbc;
 
 import dev.livestorejvm.sqlite.Database;
-import dev.livestorejvm.sqlite.SqliteException;
 import dev.livestorejvm.sqlite.Statement;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -69,19 +68,19 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
         try {
             conn.checkOpen();
             Database db = conn.db;
-            try (Statement st = db.prepare(sql)) {
-                st.bindAll(args);
-                List<Object[]> out = new ArrayList<>();
-                int n = st.columnCount();
-                while (st.step()) {
-                    Object[] row = new Object[n];
-                    for (int i = 0; i < n; i++) row[i] = st.getObject(i);
-                    out.add(row);
+            return conn.retryBusy(() -> {
+                try (Statement st = db.prepare(sql)) {
+                    st.bindAll(args);
+                    List<Object[]> out = new ArrayList<>();
+                    int n = st.columnCount();
+                    while (st.step()) {
+                        Object[] row = new Object[n];
+                        for (int i = 0; i < n; i++) row[i] = st.getObject(i);
+                        out.add(row);
+                    }
+                    return out;
                 }
-                return out;
-            }
-        } catch (SqliteException e) {
-            throw Errors.of(e);
+            });
         } finally {
             conn.lock.unlock();
         }

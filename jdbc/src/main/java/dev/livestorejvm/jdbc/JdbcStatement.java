@@ -43,16 +43,36 @@ class JdbcStatement implements java.sql.Statement {
 
     /** One step of {@code st}: true if it produced a row. */
     final boolean step(Statement st) throws SQLException {
+        return step(st, false);
+    }
+
+    /**
+     * One step of {@code st}. The {@code first} step of a run that fails with SQLITE_BUSY outside
+     * a transaction is retried until the busy timeout (nothing has run yet).
+     */
+    final boolean step(Statement st, boolean first) throws SQLException {
         conn.lock.lock();
-        long start = queryTimeout > 0 ? System.nanoTime() : 0;
-        conn.cancelRequested = false;
-        conn.deadline = queryTimeout > 0 ? start + queryTimeout * 1_000_000_000L : 0;
-        conn.running = this;
+        long start = System.nanoTime();
         try {
-            return st.step();
+            for (int attempt = 0; ; attempt++) {
+                conn.cancelRequested = false;
+                conn.deadline = queryTimeout > 0 ? start + queryTimeout * 1_000_000_000L : 0;
+                conn.running = this;
+                try {
+                    return st.step();
+                } catch (SqliteException e) {
+                    conn.running = null;
+                    if (first && e.resultCode() == dev.livestorejvm.sqlite.ResultCode.SQLITE_BUSY && conn.db.autocommit()
+                        && conn.shouldRetry(e, start, attempt)) {
+                        st.reset();
+                        continue;
+                    }
+                    boolean timedOut = queryTimeout > 0 && System.nanoTime() - conn.deadline >= 0;
+                    throw Errors.of(e, timedOut);
+                }
+            }
         } catch (SqliteException e) {
-            boolean timedOut = queryTimeout > 0 && System.nanoTime() - conn.deadline >= 0;
-            throw Errors.of(e, timedOut);
+            throw Errors.of(e);
         } finally {
             conn.running = null;
             conn.deadline = 0;
@@ -73,7 +93,7 @@ class JdbcStatement implements java.sql.Statement {
         long before = engine(conn.db::totalChanges);
         int n = keys == null ? 0 : engine(st::columnCount);
         try {
-            while (step(st)) {
+            for (boolean first = true; step(st, first); first = false) {
                 if (keys != null) {
                     Object[] row = new Object[n];
                     for (int i = 0; i < n; i++) {

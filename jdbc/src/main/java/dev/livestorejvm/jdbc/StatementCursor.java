@@ -27,7 +27,7 @@ final class StatementCursor implements Cursor {
         this.owned = owned;
         this.maxRows = maxRows;
         this.columns = owner.engine(st::columnCount);
-        this.onRow = owner.step(st);
+        this.onRow = owner.step(st, true);
         this.firstPending = true;
     }
 

@@ -266,16 +266,10 @@ final class JdbcResultSet extends UnsupportedResultSetMethods {
         return (byte) getLong(i);
     }
 
+    /** As xerial: the value as a 32-bit integer (SQLite's conversion), non-zero is true. */
     @Override
     public boolean getBoolean(int i) throws SQLException {
-        int c = col(i);
-        if (cursor.type(c) == ColumnType.TEXT) {   // 'true' / 'false' as some tools store them
-            String s = cursor.getText(c).trim();
-            wasNull = false;
-            if (s.equalsIgnoreCase("true")) return true;
-            if (s.equalsIgnoreCase("false")) return false;
-        }
-        return getLong(i) != 0;
+        return getInt(i) != 0;
     }
 
     @Override

@@ -43,6 +43,10 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
     /** True when RETURNING was appended for generated keys: the rows are keys, not a result set. */
     private final boolean returningAdded;
     private final int parameterCount;
+    /** Fixed by the SQL: its result columns (0 for statements without rows), whether it only reads, whether it is plain DML. */
+    private final int columns;
+    private final boolean query;
+    private final boolean dml;
     private Object[] params;
     private final List<Object[]> batch = new ArrayList<>();
 
@@ -75,6 +79,10 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
         final String toCompile = compiled;
         this.st = engine(() -> conn.db.prepare(toCompile));
         this.parameterCount = engine(st::parameterCount);
+        this.columns = engine(st::columnCount);
+        this.query = !returningAdded && columns > 0 && engine(st::readOnly);
+        String verb = SqlText.firstKeyword(sql);
+        this.dml = verb.equals("INSERT") || verb.equals("UPDATE") || verb.equals("DELETE") || verb.equals("REPLACE");
         this.params = new Object[parameterCount];
         Arrays.fill(params, UNSET);
     }
@@ -82,18 +90,19 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
     // ---- running ----
 
     private void bindAll(Object[] values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            Object v = values[i];
-            if (v == UNSET) throw new SQLException("[SQLITE_RANGE] no value set for parameter " + (i + 1) + " of " + sql, "07001", 25);
-            final int index = i + 1;
-            engine(() -> {
+        try {
+            for (int i = 0; i < values.length; i++) {
+                Object v = values[i];
+                int index = i + 1;
                 if (v instanceof Long) st.bindLong(index, (Long) v);
-                else if (v instanceof Double) st.bindDouble(index, (Double) v);
                 else if (v instanceof String) st.bindText(index, (String) v);
+                else if (v instanceof Double) st.bindDouble(index, (Double) v);
                 else if (v instanceof byte[]) st.bindBlob(index, (byte[]) v);
-                else st.bindNull(index);
-                return null;
-            });
+                else if (v == null) st.bindNull(index);
+                else throw new SQLException("[SQLITE_RANGE] no value set for parameter " + index + " of " + sql, "07001", 25);
+            }
+        } catch (dev.livestorejvm.sqlite.SqliteException e) {
+            throw Errors.of(e);
         }
     }
 
@@ -106,8 +115,8 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
             generatedKeys.clear();
             bindAll(params);
             conn.beginIfNeeded();
-            if (!returningAdded && engine(st::columnCount) > 0) {
-                results = new JdbcResultSet(this, new StatementCursor(this, st, false, maxRows));
+            if (!returningAdded && columns > 0) {
+                results = new JdbcResultSet(this, new StatementCursor(this, st, false, maxRows, columns));
                 return true;
             }
             updateCount = runOnce();
@@ -119,7 +128,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
 
     /** Runs the bound statement to its end, collecting its keys; returns the rows changed. */
     private long runOnce() throws SQLException {
-        long count = runToEnd(st, returningAdded ? generatedKeys : null);
+        long count = runToEnd(st, returningAdded ? generatedKeys : null, dml);
         if (keys == Keys.ROWID && count > 0 && isInsert(sql)) generatedKeys.add(new Object[] {engine(conn.db::lastInsertRowid)});
         return count;
     }
@@ -147,7 +156,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
             checkOpen();
             clearResults();
             generatedKeys.clear();
-            if (!returningAdded && engine(st::readOnly) && engine(st::columnCount) > 0) {
+            if (query) {
                 throw Errors.misuse("executeUpdate ran a query that returns rows (use executeQuery): " + sql);
             }
             bindAll(params);
@@ -204,7 +213,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
     @Override
     public ResultSetMetaData getMetaData() throws SQLException {
         checkOpen();
-        if (returningAdded || engine(st::columnCount) == 0) return null;
+        if (returningAdded || columns == 0) return null;
         if (results != null) return results.getMetaData();
         return new JdbcResultSetMetaData(new RowsCursor(engine(st::columnNames), List.of()));
     }

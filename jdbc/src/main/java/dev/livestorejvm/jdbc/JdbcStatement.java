@@ -90,7 +90,12 @@ class JdbcStatement implements java.sql.Statement {
      * null) and returns the rows it changed: 0 for statements that change none (DDL included).
      */
     final long runToEnd(Statement st, List<Object[]> keys) throws SQLException {
-        long before = engine(conn.db::totalChanges);
+        return runToEnd(st, keys, false);
+    }
+
+    /** {@code dml}: the statement is known to be an INSERT, UPDATE, DELETE or REPLACE, whose count sqlite3_changes gives. */
+    final long runToEnd(Statement st, List<Object[]> keys, boolean dml) throws SQLException {
+        long before = dml ? 0 : engine(conn.db::totalChanges);
         int n = keys == null ? 0 : engine(st::columnCount);
         try {
             for (boolean first = true; step(st, first); first = false) {
@@ -106,6 +111,7 @@ class JdbcStatement implements java.sql.Statement {
         } finally {
             engine(st::reset);
         }
+        if (dml) return engine(conn.db::changes);
         return engine(conn.db::totalChanges) == before ? 0 : engine(conn.db::changes);
     }
 
@@ -169,8 +175,9 @@ class JdbcStatement implements java.sql.Statement {
             pendingSql = st.tail();
             boolean open = false;
             try {
-                if (engine(st::columnCount) > 0) {
-                    pendingRows = new JdbcResultSet(this, new StatementCursor(this, st, true, maxRows));
+                int columns = engine(st::columnCount);
+                if (columns > 0) {
+                    pendingRows = new JdbcResultSet(this, new StatementCursor(this, st, true, maxRows, columns));
                     pending.add(ROWS);
                     open = true;
                     return;

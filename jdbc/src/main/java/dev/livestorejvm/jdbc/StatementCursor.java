@@ -21,12 +21,12 @@ final class StatementCursor implements Cursor {
     private long rows;
     private boolean closed;
 
-    StatementCursor(JdbcStatement owner, Statement st, boolean owned, long maxRows) throws SQLException {
+    StatementCursor(JdbcStatement owner, Statement st, boolean owned, long maxRows, int columns) throws SQLException {
         this.owner = owner;
         this.st = st;
         this.owned = owned;
         this.maxRows = maxRows;
-        this.columns = owner.engine(st::columnCount);
+        this.columns = columns;
         this.onRow = owner.step(st, true);
         this.firstPending = true;
     }

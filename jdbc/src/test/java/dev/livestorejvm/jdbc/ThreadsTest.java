@@ -2,7 +2,6 @@ package dev.livestorejvm.jdbc;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,13 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Connections on several threads: each on its own runtime in parallel, or one connection shared. */
 class ThreadsTest {
-    @TempDir
-    Path dir;
-
     @Test
     void twoConnectionsOnTwoThreadsRunAtTheSameTime() throws Exception {
         // each query takes a while; run together, the two overlap in time (they are on different runtimes)
@@ -57,7 +52,7 @@ class ThreadsTest {
 
     @Test
     void oneConnectionSharedByEightThreadsStaysCorrect() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:livestore-sqlite:" + dir.resolve("shared.db"))) {
+        try (Connection c = DriverManager.getConnection("jdbc:livestore-sqlite::memory:")) {
             c.createStatement().execute("create table t(thread int, i int, primary key (thread, i))");
             ExecutorService ex = Executors.newFixedThreadPool(8);
             List<Future<Long>> sums = new ArrayList<>();

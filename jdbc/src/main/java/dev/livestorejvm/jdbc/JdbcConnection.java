@@ -37,7 +37,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class JdbcConnection implements Connection {
     /** How many virtual-machine steps between two checks for cancel and timeout. */
-    static final int PROGRESS_STEPS = 1000;
+    static final int PROGRESS_STEPS = 10_000;
 
     final ReentrantLock lock = new ReentrantLock();
     final ConnectionConfig config;

@@ -79,7 +79,27 @@ public final class Database implements AutoCloseable {
                         sql, p.tailOffset(), name, null);
                 }
             }
-            Statement st = new Statement(this, p.stmt(), sql);
+            Statement st = new Statement(this, p.stmt(), sql, "");
+            statements.add(st);
+            return st;
+        });
+    }
+
+    /**
+     * Compiles the first statement of a script ({@code sql} may hold several, as JDBC's
+     * {@code execute} accepts): {@link Statement#tail()} is the rest, to prepare next. Returns
+     * null if {@code sql} holds no statement (only whitespace, comments or semicolons).
+     */
+    public Statement prepareFirst(String sql) {
+        return locked(() -> {
+            byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
+            SqliteModule.Prepared p = module.prepareV3(handle, utf8, 0, 0);
+            if (p.rc() != 0) throw error(p.rc(), sql);
+            if (p.stmt() == 0) return null;
+            String tail = blank(utf8, p.tailOffset()) ? ""
+                : new String(utf8, p.tailOffset(), utf8.length - p.tailOffset(), StandardCharsets.UTF_8);
+            Statement st = new Statement(this, p.stmt(), tail.isEmpty() ? sql
+                : new String(utf8, 0, p.tailOffset(), StandardCharsets.UTF_8), tail);
             statements.add(st);
             return st;
         });

@@ -22,21 +22,28 @@ public final class Statement implements AutoCloseable {
     private final SqliteModule module;
     private final int handle;
     private final String sql;
+    private final String tail;
     private Map<String, Integer> columnIndex;
     private boolean closed;
     private boolean hasRow;
     /** Column count of the current row, read by {@link #step()}. */
     private int columns;
 
-    Statement(Database db, int handle, String sql) {
+    Statement(Database db, int handle, String sql, String tail) {
         this.db = db;
         this.module = db.module;
         this.handle = handle;
         this.sql = sql;
+        this.tail = tail;
     }
 
     public String sql() {
         return sql;
+    }
+
+    /** What followed this statement in the SQL given to {@link Database#prepareFirst}: "" if nothing but blanks. */
+    public String tail() {
+        return tail;
     }
 
     public Database database() {

@@ -36,7 +36,7 @@ final class Json {
      * Event arguments: every property must be present and non-null unless the field says
      * {@code @JsonSetter(nulls = Nulls.SET)}; unknown properties and mistyped values fail.
      */
-    static final ObjectMapper ARGS = strictScalars(JsonMapper.builder()
+    static final ObjectMapper ARGS = strictText(strictScalars(JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .addModule(jsDates())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -45,7 +45,7 @@ final class Json {
         .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
         .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL))
-        .build());
+        .build()));
 
     /** Instants as {@code Date.toISOString()} writes them (always milliseconds), as Effect's Schema.Date encodes. */
     private static SimpleModule jsDates() {
@@ -68,6 +68,16 @@ final class Json {
                 .setCoercion(CoercionInputShape.Boolean, t == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, t == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
+        return m;
+    }
+
+    /**
+     * Arguments are one JSON value and nothing after it, with each key once: text after the value
+     * and duplicate keys (which other readers resolve differently) fail.
+     */
+    private static ObjectMapper strictText(ObjectMapper m) {
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        m.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return m;
     }
 

@@ -21,7 +21,7 @@ final class DeepStack {
      * {@link SqlNesting}'s bound at the C stack's limit; the interpreter needs several times more.
      * Reserved, not committed: untouched pages cost no memory.
      */
-    static final long STACK_BYTES = 512L << 20;
+    static final long STACK_BYTES = 256L << 20;
 
     private final ThreadPoolExecutor executor;
     private volatile Thread thread;

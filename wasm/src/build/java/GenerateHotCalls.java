@@ -146,7 +146,7 @@ public final class GenerateHotCalls {
             s.append("        owner.enter();\n");
             s.append("        try {\n");
             s.append("            ").append(sig.result().isEmpty() ? "" : "return ").append("raw_").append(name).append('(').append(params(sig, false)).append(");\n");
-            s.append("        } catch (RuntimeException | StackOverflowError e) {\n");
+            s.append("        } catch (RuntimeException | Error e) {\n");
             s.append("            throw owner.trapped(WasmExport.").append(name).append(", e);\n");
             s.append("        }\n");
             s.append("    }\n\n");

@@ -17,7 +17,9 @@ import org.objectweb.asm.tree.VarInsnNode;
  * the field {@code GlobalSlots.g0} of the instance's memory object. Chicory compiles
  * {@code global.get 0} to {@code iconst_0; aload instance; invokestatic readGlobal}, which goes
  * through {@code Instance.global(int)}; here each such read becomes {@code aload memory; checkcast
- * GlobalSlots; getfield g0}, and each {@code global.set 0} a {@code putfield}. Accesses of another
+ * GlobalSlots; getfield g0}, and each {@code global.set 0} a call of
+ * {@code GlobalSlots.setStackPointer}, which traps when the stack would run below its end (into
+ * SQLite's static data) and otherwise stores the field. Accesses of another
  * shape are left alone (the report counts what was rewritten; the tests require nearly all).
  * {@code WasmInstance} copies the global's initial value into the field before any wasm code runs.
  * What the module computes does not change. Usage:
@@ -69,7 +71,8 @@ public final class RewriteGlobals implements Opcodes {
                 } else {
                     with.add(new InsnNode(DUP_X2));   // value, ref -> ref, value, ref
                     with.add(new InsnNode(POP));
-                    with.add(new FieldInsnNode(PUTFIELD, SLOTS, "g0", "J"));
+                    // the bound check on the C stack's end, then the store (GlobalSlots.setStackPointer)
+                    with.add(new MethodInsnNode(INVOKESTATIC, SLOTS, "setStackPointer", "(L" + SLOTS + ";J)V", false));
                     writes++;
                 }
                 AbstractInsnNode last = with.getLast();

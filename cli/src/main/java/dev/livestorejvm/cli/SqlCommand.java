@@ -90,8 +90,13 @@ final class SqlCommand implements Callable<Integer> {
         boolean interactive = io.interactive();
         if (interactive) banner(runtime.binaryInfo());
         try {
-            BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8));
+            // a decoder that reports malformed input, as .read's reader does: bytes that are not UTF-8
+            // stop the input with an error instead of running SQL with U+FFFD in their place
+            BufferedReader in = new BufferedReader(new InputStreamReader(io.in(), StandardCharsets.UTF_8.newDecoder()));
             shell.run(in, interactive ? Shell.Source.TERMINAL : Shell.Source.STDIN);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            io.err().println("Error: stdin is not valid UTF-8 (" + e + "); input stopped there, nothing of that line ran");
+            return ExitCodes.SQL_ERROR;
         } catch (IOException e) {
             io.err().println("Error: reading stdin: " + e);
             return ExitCodes.SQL_ERROR;

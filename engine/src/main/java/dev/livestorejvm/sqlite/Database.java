@@ -34,6 +34,8 @@ public final class Database implements AutoCloseable {
     private final Set<Session> sessions = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ConnectionCallbacks callbacks;
     private boolean closed;
+    /** Held by the thread running {@link #transaction}; guards {@link #savepoints}. */
+    private final ReentrantLock transactions = new ReentrantLock();
     private int savepoints;
 
     Database(SqliteRuntime runtime, int handle, String name) {
@@ -55,6 +57,18 @@ public final class Database implements AutoCloseable {
 
     /** Runs every statement of a script; results are discarded. */
     public void exec(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        if (deep(sql)) {
+            runtime.deep(() -> {
+                execHere(sql);
+                return null;
+            });
+        } else {
+            execHere(sql);
+        }
+    }
+
+    private void execHere(String sql) {
         locked(() -> {
             int rc = module.exec(handle, sql);
             if (rc != 0) throw error(rc, sql);
@@ -63,8 +77,29 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * True if {@code sql} nests deeply enough to need the runtime's deep stack ({@link DeepStack});
+     * refuses, with SQLite's error for a too deep expression, SQL that nests deeper than the
+     * module's C stack allows ({@link SqlNesting}).
+     */
+    boolean deep(String sql) {
+        if (sql.length() < SqlNesting.SHORT) return false;
+        int nesting = SqlNesting.of(sql);
+        if (nesting > SqlNesting.LIMIT) {
+            throw new SqliteException(ResultCode.SQLITE_ERROR, "Expression tree is too large: the statement nests about "
+                + nesting + " levels deep, this engine allows " + SqlNesting.LIMIT + " (SQLite's C stack in the module is 512 KiB)",
+                sql, -1, name, null);
+        }
+        return nesting > SqlNesting.INLINE;
+    }
+
     /** Compiles one statement. Trailing whitespace and comments are allowed; a second statement is not. */
     public Statement prepare(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        return deep(sql) ? runtime.deep(() -> prepareHere(sql, true)) : prepareHere(sql, false);
+    }
+
+    private Statement prepareHere(String sql, boolean deep) {
         return locked(() -> {
             byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
             SqliteModule.Prepared p = module.prepareV3(handle, utf8, 0, 0);
@@ -79,7 +114,7 @@ public final class Database implements AutoCloseable {
                         sql, p.tailOffset(), name, null);
                 }
             }
-            Statement st = new Statement(this, p.stmt(), sql, "");
+            Statement st = new Statement(this, p.stmt(), sql, "", deep);
             statements.add(st);
             return st;
         });
@@ -91,6 +126,11 @@ public final class Database implements AutoCloseable {
      * null if {@code sql} holds no statement (only whitespace, comments or semicolons).
      */
     public Statement prepareFirst(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        return deep(sql) ? runtime.deep(() -> prepareFirstHere(sql, true)) : prepareFirstHere(sql, false);
+    }
+
+    private Statement prepareFirstHere(String sql, boolean deep) {
         return locked(() -> {
             byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
             SqliteModule.Prepared p = module.prepareV3(handle, utf8, 0, 0);
@@ -99,7 +139,7 @@ public final class Database implements AutoCloseable {
             String tail = blank(utf8, p.tailOffset()) ? ""
                 : new String(utf8, p.tailOffset(), utf8.length - p.tailOffset(), StandardCharsets.UTF_8);
             Statement st = new Statement(this, p.stmt(), tail.isEmpty() ? sql
-                : new String(utf8, 0, p.tailOffset(), StandardCharsets.UTF_8), tail);
+                : new String(utf8, 0, p.tailOffset(), StandardCharsets.UTF_8), tail, deep);
             statements.add(st);
             return st;
         });
@@ -173,9 +213,22 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code body} in a transaction: committed if it returns, rolled back if it throws (the
-     * exception is rethrown). Inside another transaction it becomes a savepoint, so it nests.
+     * exception is rethrown). Inside another transaction it becomes a savepoint, so it nests. Calls
+     * from other threads wait until the running transaction ends.
      */
     public <T> T transaction(TransactionMode mode, Supplier<T> body) {
+        // One transaction() at a time per connection: two threads' transactions would otherwise
+        // nest into each other (the second seeing the first's BEGIN) and release each other's
+        // savepoints. The same thread nests (a savepoint), another thread waits for the end.
+        transactions.lock();
+        try {
+            return transactionHere(mode, body);
+        } finally {
+            transactions.unlock();
+        }
+    }
+
+    private <T> T transactionHere(TransactionMode mode, Supplier<T> body) {
         if (autocommit()) {
             exec("BEGIN " + mode.name());
             T result;
@@ -376,6 +429,12 @@ public final class Database implements AutoCloseable {
      * {@code tables_used()} bytecode virtual table: the basis of LiveStore's reactive queries.
      */
     public Set<String> tablesUsed(String sql) {
+        Objects.requireNonNull(sql, "sql");
+        // the virtual table compiles sql inside the step: as deep as a prepare of it
+        return deep(sql) ? runtime.deep(() -> tablesUsedHere(sql)) : tablesUsedHere(sql);
+    }
+
+    private Set<String> tablesUsedHere(String sql) {
         Set<String> tables = new LinkedHashSet<>();
         try (Statement st = prepare("SELECT name FROM tables_used(?) WHERE type = 'table' AND wr = 0")) {
             st.bindText(1, sql);
@@ -410,7 +469,8 @@ public final class Database implements AutoCloseable {
         for (Session s : sessions) s.delete();   // before close_v2, as the session extension requires
         sessions.clear();
         for (Statement st : new ArrayList<>(statements)) st.close();
-        int rc = module.closeV2(handle);
+        // a stopped module closes nothing more (its files were closed when it stopped)
+        int rc = module.failed() ? 0 : module.closeV2(handle);
         closed = true;
         runtime.forget(this);
         if (rc != 0) throw new SqliteException(rc, module.errstr(rc) + " while closing", null, -1, name, null);
@@ -473,6 +533,7 @@ public final class Database implements AutoCloseable {
         int ext = module.extendedErrcode(handle);
         int code = (ext & 0xff) == (rc & 0xff) ? ext : rc;
         String msg = module.errmsg(handle);
+        if ((code & 0xff) == ResultCode.SQLITE_CANTOPEN) msg += WalHint.of(module.dbFilename(handle, "main"));
         int offset = sql == null ? -1 : module.errorOffset(handle);
         Throwable cause = callbacks.takePending();
         Throwable escaped = module.takeCallbackError();

@@ -75,7 +75,7 @@ public final class Session implements AutoCloseable {
     void delete() {
         if (closed) return;
         closed = true;
-        api().sessionDelete(handle);
+        if (!db.module.failed()) api().sessionDelete(handle);
     }
 
     private SessionApi api() {

@@ -23,6 +23,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,9 +54,14 @@ public final class SqliteRuntime implements AutoCloseable {
     private final Set<Database> databases = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean closed;
 
+    private final List<Consumer<SqliteException>> failureListeners = new CopyOnWriteArrayList<>();
+    /** The thread for deep statements ({@link DeepStack}); made when first needed. */
+    private DeepStack deepStack;
+
     private SqliteRuntime(SqliteModule.Options options) {
         this.module = SqliteModule.load(options);
         module.setSleeper(this::sleepYielding);
+        module.onStopped(this::stopped);
         check(module.registerVfs(MEMORY_VFS, memoryVfs, false), "registering the memory VFS");
         check(module.registerVfs(FILE_BATCH_ATOMIC_VFS, FileVfs.batchAtomic(), false), "registering the batch-atomic file VFS");
         check(module.registerVfs(FILE_VFS, new FileVfs(), true), "registering the file VFS");
@@ -219,12 +227,63 @@ public final class SqliteRuntime implements AutoCloseable {
         return locked(databases::size);
     }
 
-    /** Closes every connection still open, then the runtime. */
+    /**
+     * Closes every connection still open, then the runtime. On a runtime that {@linkplain #isFailed()
+     * failed} it succeeds too: its files were released when it stopped, nothing more runs in it.
+     */
     @Override
     public void close() {
         // Each connection's lock is taken before the runtime's (see Database#locked), never inside it.
         for (Database db : locked(() -> new ArrayList<>(databases))) db.close();
         locked(() -> closed = true);
+        DeepStack d = deepStack;
+        if (d != null) d.shutdown();
+    }
+
+    /**
+     * True once the SQLite module stopped: a trap (e.g. its C stack overflowed), an abort, or a
+     * Java error inside its code (a stack overflow, an exhausted heap, a bug). Its heap was left
+     * mid-call, so every later call fails with {@code SQLITE_INTERNAL}; the files it had open were
+     * closed (their locks released) when it stopped, and {@link #close()} still succeeds. A user
+     * such as a store replaces the runtime with a fresh one and reopens its databases from disk.
+     */
+    public boolean isFailed() {
+        return module.failed();
+    }
+
+    /**
+     * Calls {@code listener} once when the module stops (see {@link #isFailed()}), with the error
+     * the failing call gets. It runs on the failing thread, inside that call, with the runtime's
+     * lock held: hand any real work (reopening, restarting) to another thread.
+     */
+    public void onFailure(Consumer<SqliteException> listener) {
+        failureListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void stopped(dev.livestorejvm.wasm.WasmAbort abort) {
+        SqliteException e = (SqliteException) translated(abort);
+        for (Consumer<SqliteException> l : failureListeners) {
+            try {
+                l.accept(e);
+            } catch (RuntimeException ignored) {
+                // a listener's failure must not hide the module's own error from the failing call
+            }
+        }
+    }
+
+    /**
+     * Runs {@code body} on this runtime's deep-stack thread, unless the current thread already is
+     * that thread or is inside a call of this runtime (a callback: hopping would deadlock on the
+     * lock it holds), where it runs here.
+     */
+    <T> T deep(Supplier<T> body) {
+        DeepStack d;
+        synchronized (this) {
+            if (deepStack == null) deepStack = new DeepStack(Integer.toHexString(System.identityHashCode(this)));
+            d = deepStack;
+        }
+        if (d.isCurrent() || lock.isHeldByCurrentThread()) return body.get();
+        return d.run(body);
     }
 
     public boolean isClosed() {

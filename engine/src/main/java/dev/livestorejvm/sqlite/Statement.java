@@ -29,12 +29,16 @@ public final class Statement implements AutoCloseable {
     /** Column count of the current row, read by {@link #step()}. */
     private int columns;
 
-    Statement(Database db, int handle, String sql, String tail) {
+    /** Compiled from deeply nested SQL: steps run on the runtime's deep stack (a step may recompile it). */
+    private final boolean deep;
+
+    Statement(Database db, int handle, String sql, String tail, boolean deep) {
         this.db = db;
         this.module = db.module;
         this.handle = handle;
         this.sql = sql;
         this.tail = tail;
+        this.deep = deep;
     }
 
     public String sql() {
@@ -157,6 +161,11 @@ public final class Statement implements AutoCloseable {
 
     /** Runs to the next row: true if there is one to read, false when done. */
     public boolean step() {
+        if (deep) return db.runtime.deep(this::stepHere);
+        return stepHere();
+    }
+
+    private boolean stepHere() {
         enter();
         try {
             hasRow = false;
@@ -175,6 +184,11 @@ public final class Statement implements AutoCloseable {
 
     /** Steps to the end and returns the rows changed ({@code sqlite3_changes64}); resets for reuse. */
     public long executeUpdate() {
+        if (deep) return db.runtime.deep(this::executeUpdateHere);
+        return executeUpdateHere();
+    }
+
+    private long executeUpdateHere() {
         enter();
         try {
             try {
@@ -385,7 +399,7 @@ public final class Statement implements AutoCloseable {
             db.checkNotInCallback();
             closed = true;
             db.forget(this);
-            module.finalizeStmt(handle);   // its code repeats the last step's error, already reported
+            if (!module.failed()) module.finalizeStmt(handle);   // its code repeats the last step's error, already reported
             return null;
         });
     }

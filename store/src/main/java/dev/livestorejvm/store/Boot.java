@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Opens a store's connection: the state database as {@code main} with the eventlog attached, both
  * with LiveStore's pragmas; rebuilds a missing state database by replaying the eventlog on the
- * current schema; removes the state files of other schemas.
+ * current schema, and a broken one (it cannot be opened or fails {@code quick_check}) after moving it
+ * aside; refuses a state database whose eventlog is missing; removes the state files of other schemas.
  */
 final class Boot {
     private static final System.Logger LOG = System.getLogger(Boot.class.getName());
@@ -36,6 +37,8 @@ final class Boot {
             }
             statePath = dir.resolve(stateName).toAbsolutePath().toString();
             eventlogPath = dir.resolve(StoreFiles.EVENTLOG_FILE).toAbsolutePath().toString();
+            refuseStateWithoutEventlog(dir, stateName);
+            setAsideBrokenState(runtime, dir.resolve(stateName));
         }
         Database db = runtime.open(statePath);
         try {
@@ -53,6 +56,37 @@ final class Boot {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * The eventlog is the store's primary data and the state is derived from it: a state database
+     * without its eventlog would start the store at e0 over old rows, and new events would reuse
+     * sequence numbers that the state's changesets already hold. Refused, naming both files.
+     */
+    private static void refuseStateWithoutEventlog(Path dir, String stateName) {
+        Path eventlog = dir.resolve(StoreFiles.EVENTLOG_FILE);
+        Path state = dir.resolve(stateName);
+        if (StoreFiles.hasContent(state) && !StoreFiles.hasContent(eventlog)) {
+            throw new StoreException("store directory " + dir + " holds the state database " + state.getFileName()
+                + " but not its eventlog " + eventlog.getFileName() + ": the eventlog is the store's primary data and"
+                + " the state is derived from it, so the store will not start over it from e0. Restore "
+                + eventlog.getFileName() + ", or, to start an empty store and discard that state, remove "
+                + state.getFileName() + " (and its -journal)");
+        }
+    }
+
+    /**
+     * A state database that cannot be opened or fails {@code PRAGMA quick_check} is derived data the
+     * eventlog can rebuild: it is renamed aside (kept for inspection, never deleted) and the boot
+     * then rebuilds it like a missing one.
+     */
+    private static void setAsideBrokenState(SqliteRuntime runtime, Path state) {
+        if (!StoreFiles.hasContent(state) || !StoreFiles.hasContent(state.resolveSibling(StoreFiles.EVENTLOG_FILE))) return;
+        String problem = StoreFiles.stateProblem(runtime, state);
+        if (problem == null) return;
+        Path aside = StoreFiles.setAside(state);
+        LOG.log(System.Logger.Level.WARNING, "state database " + state + " is unusable (" + problem + "): moved to "
+            + aside.getFileName() + ", rebuilding it from the eventlog");
     }
 
     private static Opened configure(Database db, String eventlogPath, StoreOptions o, Path dir) {

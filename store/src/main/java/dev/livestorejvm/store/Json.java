@@ -63,7 +63,7 @@ final class Json {
      * an {@code Optional<T>} component may be absent, which is {@code Optional.empty()}, but not null
      * ({@code Schema.optional(T)}: absent is not null). Unknown properties and mistyped values fail.
      */
-    static final ObjectMapper ARGS = withOptionals(strictScalars(JsonMapper.builder()
+    static final ObjectMapper ARGS = strictText(withOptionals(strictScalars(JsonMapper.builder()
         .addModule(new JavaTimeModule())
         .addModule(jsDates())
         .addModule(jsNumbers())
@@ -76,7 +76,7 @@ final class Json {
         .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
         .disable(com.fasterxml.jackson.databind.MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .defaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL))
-        .build()));
+        .build())));
 
     /** Every creator parameter (record component) is required unless it is an {@link Optional} or says otherwise. */
     private static final class RequiredUnlessOptional extends JacksonAnnotationIntrospector {
@@ -209,6 +209,16 @@ final class Json {
                 .setCoercion(CoercionInputShape.Boolean, t == LogicalType.Boolean ? CoercionAction.TryConvert : CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.String, t == LogicalType.Textual ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
+        return m;
+    }
+
+    /**
+     * Arguments are one JSON value and nothing after it, with each key once: text after the value
+     * and duplicate keys (which other readers resolve differently) fail.
+     */
+    private static ObjectMapper strictText(ObjectMapper m) {
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        m.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         return m;
     }
 

@@ -80,8 +80,19 @@ final class FlatMemory extends GlobalSlots {
         int old = pages();
         long wanted = (long) old + Integer.toUnsignedLong(delta);
         if (wanted > maximumPages()) return -1;
-        size = (int) wanted * PAGE_SIZE;
-        if (bytes.length != 0 && wanted != old) bytes = Arrays.copyOf(bytes, size);
+        int newSize = (int) wanted * PAGE_SIZE;
+        if (bytes.length != 0 && wanted != old) {
+            // the copy first, the size after: a Java heap that cannot hold the new array leaves the
+            // memory as it was and the grow fails as wasm's memory.grow does (SQLite: SQLITE_NOMEM)
+            byte[] grown;
+            try {
+                grown = Arrays.copyOf(bytes, newSize);
+            } catch (OutOfMemoryError e) {
+                return -1;
+            }
+            bytes = grown;
+        }
+        size = newSize;
         return old;
     }
 

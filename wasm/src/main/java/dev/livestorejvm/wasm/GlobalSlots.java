@@ -14,7 +14,27 @@ package dev.livestorejvm.wasm;
 public abstract class GlobalSlots extends ResultSlots {
     /** Global 0, as Chicory stores globals (the i32 in the low half). */
     public long g0;
+    /**
+     * The C stack's lowest address: the stack grows down from global 0's initial value towards the
+     * module's data. 0 (no bound) until {@code WasmInstance} sets it.
+     */
+    int stackEnd;
 
     GlobalSlots() {
+    }
+
+    /**
+     * {@code global.set 0} in the compiled code (build step RewriteGlobals): the stack pointer may not
+     * go below the stack's end, where SQLite's static data lies. A function moves it down on entry,
+     * before it writes its frame, so the trap comes before anything is overwritten. Small enough
+     * for HotSpot to inline at every call site (one load and one compare).
+     */
+    public static void setStackPointer(GlobalSlots slots, long value) {
+        if ((int) value < slots.stackEnd) throw slots.stackOverflow((int) value);
+        slots.g0 = value;
+    }
+
+    private CStackOverflow stackOverflow(int value) {
+        return new CStackOverflow(stackEnd, (int) g0, value);
     }
 }

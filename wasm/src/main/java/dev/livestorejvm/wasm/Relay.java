@@ -32,6 +32,11 @@ final class Relay {
         return targets.containsKey(key);
     }
 
+    /** Every registered target, for a look over all of them (e.g. the VFSes' open files). */
+    java.util.Collection<RelayTarget> all() {
+        return targets.values();
+    }
+
     int size() {
         return targets.size();
     }

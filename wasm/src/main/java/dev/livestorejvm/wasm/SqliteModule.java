@@ -97,6 +97,7 @@ public final class SqliteModule {
         this.wasm = WasmInstance.load(options.binary(), options.mode(), options.maxMemory(), host, directCalls);
         this.hot = wasm.hot;
         relay.attach(wasm);
+        wasm.onFailure(this::stopped);
         this.callbacks = new CallbackApi(wasm, relay);
         this.sessions = new SessionApi(wasm);
     }
@@ -137,6 +138,30 @@ public final class SqliteModule {
     /** True once the binary aborted or trapped: every later call fails. */
     public boolean failed() {
         return wasm.failed();
+    }
+
+    /** The reason the module stopped (an abort, a trap, a Java error inside its code), or null. */
+    public WasmAbort failure() {
+        return wasm.failure();
+    }
+
+    /**
+     * Called once when the module stops, on the failing thread, after the files it had open were
+     * closed (a stopped module's SQLite never closes them: their locks would block every other
+     * connection to those databases until the JVM exits).
+     */
+    public void onStopped(java.util.function.Consumer<WasmAbort> listener) {
+        this.stoppedListener = java.util.Objects.requireNonNull(listener);
+    }
+
+    private volatile java.util.function.Consumer<WasmAbort> stoppedListener;
+
+    private void stopped() {
+        for (RelayTarget t : relay.all()) {
+            if (t instanceof VfsRelay) ((VfsRelay) t).closeAll();
+        }
+        java.util.function.Consumer<WasmAbort> l = stoppedListener;
+        if (l != null) l.accept(wasm.failure());
     }
 
     /** Number of registered callback targets (VFSes, functions, hooks): for leak checks. */

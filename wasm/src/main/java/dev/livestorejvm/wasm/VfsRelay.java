@@ -69,6 +69,24 @@ final class VfsRelay implements RelayTarget {
         this.sleeper = sleeper;
     }
 
+    /**
+     * Closes every file still open through this VFS (their locks and descriptors go with them):
+     * for a module that stopped mid-call, whose SQLite will never close them. Returns how many.
+     */
+    int closeAll() {
+        int n = 0;
+        for (VfsFile f : files.values()) {
+            try {
+                f.close();
+                n++;
+            } catch (VfsException | RuntimeException e) {
+                // the next file still gets its chance; a descriptor that cannot close is the OS's problem now
+            }
+        }
+        files.clear();
+        return n;
+    }
+
     @Override
     public boolean hasMethods() {
         return true;

@@ -8,7 +8,11 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ActiveDataSegment;
+import com.dylibso.chicory.wasm.types.DataSegment;
 import com.dylibso.chicory.wasm.types.ExternalType;
+import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.MutabilityType;
 import com.dylibso.chicory.wasm.types.ValType;
@@ -107,7 +111,32 @@ final class WasmInstance {
                 || module.globalSection().getGlobal(0).valueType() != ValType.I32) {
             throw new IllegalStateException("global 0 of the binary is not a mutable i32 of its own: the stack pointer is elsewhere");
         }
-        ((GlobalSlots) instance.memory()).g0 = instance.global(0).getValue();
+        GlobalSlots slots = (GlobalSlots) instance.memory();
+        slots.g0 = instance.global(0).getValue();
+        slots.stackEnd = stackEnd(module, (int) slots.g0);
+    }
+
+    /** The binary's C stack: Emscripten's STACK_SIZE as wa-sqlite builds it, directly above the data. */
+    static final int STACK_SIZE = 512 * 1024;
+
+    /**
+     * The C stack's lowest address: {@link #STACK_SIZE} below its initial top. Checked against the
+     * data segments, which must lie below it (a binary with a smaller stack fails here, not later).
+     */
+    static int stackEnd(WasmModule module, int stackTop) {
+        int end = stackTop - STACK_SIZE;
+        for (DataSegment s : module.dataSection().dataSegments()) {
+            if (!(s instanceof ActiveDataSegment)) continue;
+            ActiveDataSegment a = (ActiveDataSegment) s;
+            List<Instruction> offset = a.offsetInstructions();
+            if (offset.isEmpty() || offset.get(0).opcode() != OpCode.I32_CONST) continue;
+            long dataEnd = offset.get(0).operand(0) + a.data().length;
+            if (dataEnd > end) {
+                throw new IllegalStateException("data up to " + dataEnd + " lies above the assumed C stack end " + end
+                    + " (stack top " + stackTop + " - " + STACK_SIZE + "): the binary's stack is not where the guard expects it");
+            }
+        }
+        return end;
     }
 
     private static WasmModule parse(WasmBinary binary) {
@@ -138,7 +167,7 @@ final class WasmInstance {
         enter();
         try {
             return export(e).apply(args);
-        } catch (RuntimeException | StackOverflowError t) {
+        } catch (RuntimeException | Error t) {
             throw trapped(e, t);
         }
     }
@@ -149,19 +178,27 @@ final class WasmInstance {
     }
 
     /**
-     * What a call of {@code e} that threw {@code t} throws: an abort or a trap poisons the instance
-     * (the C stack and heap are left mid-call) and comes out as {@link WasmAbort}; anything else as is.
+     * What a call of {@code e} that threw {@code t} throws: an abort, a trap or any Java
+     * {@link Error} thrown inside the module's code (a stack overflow, an exhausted heap, a bug)
+     * stops the instance (the C stack and heap are left mid-call) and comes out as
+     * {@link WasmAbort}, so that no Error escapes unhandled; anything else as is.
      */
     RuntimeException trapped(WasmExport e, Throwable t) {
         if (t instanceof WasmAbort) {
-            failure = (WasmAbort) t;
+            fail((WasmAbort) t);
+            return (WasmAbort) t;
+        }
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            // the guard's trap, maybe wrapped on its way out of the compiled code
+            if (c instanceof CStackOverflow) {
+                fail(new WasmAbort("C stack overflow in " + e + ": " + c.getMessage(), c));
+                return failure;
+            }
+        }
+        if (t instanceof Error || t instanceof ChicoryException) {
+            fail(new WasmAbort("WebAssembly trap in " + e + ": " + t, t));
             return failure;
         }
-        if (t instanceof StackOverflowError || t instanceof ChicoryException) {
-            failure = new WasmAbort("WebAssembly trap in " + e + ": " + t, t);
-            return failure;
-        }
-        if (t instanceof Error) throw (Error) t;
         return (RuntimeException) t;
     }
 
@@ -187,8 +224,22 @@ final class WasmInstance {
         return failure != null;
     }
 
+    WasmAbort failure() {
+        return failure;
+    }
+
     void fail(WasmAbort abort) {
-        if (failure == null) failure = abort;
+        if (failure != null) return;
+        failure = abort;
+        Runnable then = onFailure;
+        if (then != null) then.run();
+    }
+
+    /** Run once, on the failing thread, when the instance stops. */
+    private Runnable onFailure;
+
+    void onFailure(Runnable then) {
+        this.onFailure = then;
     }
 
     // ---- linear memory ----
@@ -199,8 +250,13 @@ final class WasmInstance {
         return p;
     }
 
+    /**
+     * Frees a buffer of the module's heap. Nothing on a stopped module: its heap is gone with it,
+     * and the clean-up in a {@code finally} after a trap must not replace the trap's error with
+     * "stopped earlier".
+     */
     void free(int ptr) {
-        if (ptr != 0) hot.sqlite3_free(ptr);
+        if (ptr != 0 && failure == null) hot.sqlite3_free(ptr);
     }
 
     /** Copies a Java string into a new NUL-terminated UTF-8 buffer; free it with {@link #free}. */

@@ -1,5 +1,7 @@
 package dev.livestorejvm.cli;
 
+import dev.livestorejvm.store.Store;
+import dev.livestorejvm.store.StoreOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,7 +24,7 @@ final class TrainingRun {
     /** A short VDBE-bound script: the statement shapes of benchmarks/whole-process/vdbe.sql, smaller. */
     private static final String SCRIPT = String.join("\n",
         "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT, n INTEGER);",
-        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 60000)",
+        "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000)",
         "INSERT INTO t SELECT x, 'name-' || x, x % 97 FROM c;",
         "SELECT count(*) FROM t WHERE name LIKE '%7%';",
         "SELECT count(*) FROM t WHERE name LIKE '%7%';",
@@ -31,10 +33,13 @@ final class TrainingRun {
         "SELECT * FROM t WHERE id = 42;",
         "CREATE INDEX t_n ON t(n);",
         "SELECT id, name FROM t WHERE n = 5 ORDER BY id DESC LIMIT 2;",
-        "BEGIN; DELETE FROM t WHERE id > 50000; ROLLBACK;",
+        "BEGIN; DELETE FROM t WHERE id > 15000; ROLLBACK;",
         ".tables",
         ".schema t",
         "");
+
+    /** Commits of the store part of the run. */
+    private static final int COMMITS = 2_000;
 
     private TrainingRun() {}
 
@@ -57,6 +62,7 @@ final class TrainingRun {
             run("", "demo", "--dir", demo.toString());
             run("", "demo", "--dir", demo.toString());   // the second run reopens the store
             run("", "inspect", demo.resolve("todo").toString());
+            commits(work.resolve("commits"));
         } finally {
             delete(work);
         }
@@ -67,6 +73,20 @@ final class TrainingRun {
         Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), discard, discard, false);
         int code = Main.run(io, args);
         if (code != ExitCodes.OK) throw new IllegalStateException("training run: " + String.join(" ", args) + " exited " + code);
+    }
+
+    /**
+     * Single-event commits on a file store, as an application (or the sync server's client) makes
+     * them: enough for the commit path's methods to have profiles in JDK 25's AOT cache.
+     */
+    private static void commits(Path base) {
+        try (Store store = Store.open(StoreOptions.builder(TodoSchema.SCHEMA).directory(base).storeId("todo")
+            .clientId("training").build())) {
+            for (int i = 0; i < COMMITS; i++) {
+                store.commit(TodoSchema.CREATED.of(new TodoSchema.TodoCreated("todo-" + i, "text " + i)));
+            }
+            store.flush();
+        }
     }
 
     private static void delete(Path dir) throws IOException {

@@ -1,16 +1,21 @@
 package dev.livestorejvm.cli;
 
-import dev.livestorejvm.store.Column;
-import dev.livestorejvm.store.EventDef;
-import dev.livestorejvm.store.Schema;
+import static dev.livestorejvm.cli.TodoSchema.COMPLETED;
+import static dev.livestorejvm.cli.TodoSchema.CREATED;
+import static dev.livestorejvm.cli.TodoSchema.DELETED;
+import static dev.livestorejvm.cli.TodoSchema.SCHEMA;
+import static dev.livestorejvm.cli.TodoSchema.TODOS;
+
+import dev.livestorejvm.cli.TodoSchema.Todo;
+import dev.livestorejvm.cli.TodoSchema.TodoCreated;
+import dev.livestorejvm.cli.TodoSchema.TodoDeleted;
+import dev.livestorejvm.cli.TodoSchema.TodoId;
 import dev.livestorejvm.store.Store;
 import dev.livestorejvm.store.StoreOptions;
 import dev.livestorejvm.store.Subscription;
-import dev.livestorejvm.store.Table;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -18,30 +23,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code demo}: the event-sourced store on a todo schema (LiveStore's todo example): create,
- * complete and delete todos on a file store, with a live query printing each change.
+ * complete and delete todos on a file store, with a live query printing each change. The schema is
+ * {@link TodoSchema}.
  */
 @Command(name = "demo", description = "Run a todo app on a file store: commit events, watch a live query, print the eventlog.")
 final class DemoCommand implements Callable<Integer> {
-    record TodoCreated(String id, String text) {}
-
-    record TodoId(String id) {}
-
-    record TodoDeleted(String id, Instant deletedAt) {}
-
-    record Todo(String id, String text, boolean completed) {}
-
-    static final Table TODOS = Table.define("todos", Column.text("id").primaryKey(), Column.text("text").defaultValue(""),
-        Column.bool("completed").defaultValue(false), Column.datetimeInteger("deletedAt").nullable());
-    static final EventDef<TodoCreated> CREATED = EventDef.synced("v1.TodoCreated", TodoCreated.class);
-    static final EventDef<TodoId> COMPLETED = EventDef.synced("v1.TodoCompleted", TodoId.class);
-    static final EventDef<TodoDeleted> DELETED = EventDef.synced("v1.TodoDeleted", TodoDeleted.class);
-
-    static final Schema SCHEMA = Schema.builder().table(TODOS)
-        .event(CREATED, (a, c) -> List.of(TODOS.insert(Map.of("id", a.id(), "text", a.text(), "completed", false))))
-        .event(COMPLETED, (a, c) -> List.of(TODOS.update(Map.of("completed", true)).where("id", a.id())))
-        .event(DELETED, (a, c) -> List.of(TODOS.update(Map.of("deletedAt", a.deletedAt())).where("id", a.id())))
-        .build();
-
     private final Io io;
 
     @Option(names = "--dir", description = "Base directory of the store (default: ${DEFAULT-VALUE}).", defaultValue = "livestore-demo")

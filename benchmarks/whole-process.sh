@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# Whole-process speed (issue 21): the CLI and a fresh store, each a new process, side by side with
+# the native sqlite3 CLI. Runs are alternated (run 1 of every variant, then run 2, ...) so that a
+# machine whose speed drifts hurts all variants alike; prints medians of wall time and of CPU time
+# (user+sys: less disturbed by other processes on a shared machine) and each median's ratio to the
+# first variant of the case (native sqlite3 where the case has it).
+#
+# Usage: benchmarks/whole-process.sh [-n RUNS] [-c CASES] [-v VARIANTS]
+#   CASES    comma-separated: vdbe,select1,help,sqlhelp,demo,commits (default: all)
+#   VARIANTS comma-separated: j17,j17-cds,j25,j25-aot,launcher, or NAME='JAVA FLAGS...' for an
+#            experiment (e.g. c1='java -XX:TieredStopAtLevel=1', or old='java -jar OLD.jar' to
+#            compare another build); default: every one whose JVM and
+#            archive exist. native is added to the cases that have a native counterpart.
+# Environment: JAVA17 (default: java), JAVA25 (default: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
+#   SQLITE3 (default: sqlite3), JAR (default: cli/target/livestore-jvm.jar; its archives beside it).
+# The commits case runs dev.livestorejvm.benchmarks.StoreColdMain from benchmarks/target/classes
+# (build it with `mvn -B -q -pl benchmarks compile`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=5
+CASES=vdbe,select1,help,sqlhelp,demo,commits
+VARIANTS=
+while getopts "n:c:v:" o; do
+  case $o in
+    n) RUNS=$OPTARG ;;
+    c) CASES=$OPTARG ;;
+    v) VARIANTS=$OPTARG ;;
+    *) sed -n '2,18p' "$0"; exit 2 ;;
+  esac
+done
+JAVA17=${JAVA17:-java}
+JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+SQLITE3=${SQLITE3:-sqlite3}
+JAR=${JAR:-cli/target/livestore-jvm.jar}
+LAUNCHER=$(dirname "$JAR")/bin/livestore-jvm
+CLASSES=benchmarks/target/classes
+SCRIPT=benchmarks/whole-process/vdbe.sql
+[ -f "$JAR" ] || { echo "no $JAR: build it with mvn -B -q -pl cli package -DskipTests" >&2; exit 2; }
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+
+# The archives the cli build makes (cli/pom.xml: the training run), named after the JVM that made them.
+archive() {   # archive JAVA EXT: the archive for that JVM's exact version, if the build made one
+  local v
+  v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.version = //p')
+  echo "${JAR%.jar}-$v.$2"
+}
+
+declare -A CMD
+ORDER=()
+add() { CMD[$1]=$2; ORDER+=("$1"); }
+if [ -z "$VARIANTS" ]; then
+  add j17 "$JAVA17"
+  a=$(archive "$JAVA17" jsa); [ -f "$a" ] && add j17-cds "$JAVA17 -XX:SharedArchiveFile=$a"
+  if [ -x "$JAVA25" ]; then
+    add j25 "$JAVA25"
+    a=$(archive "$JAVA25" aot); [ -f "$a" ] && add j25-aot "$JAVA25 -XX:AOTCache=$a"
+  fi
+  [ -x "$LAUNCHER" ] && add launcher LAUNCHER
+else
+  IFS=, read -ra vs <<< "$VARIANTS"
+  for v in "${vs[@]}"; do
+    case $v in
+      j17) add j17 "$JAVA17" ;;
+      j17-cds) add j17-cds "$JAVA17 -XX:SharedArchiveFile=$(archive "$JAVA17" jsa)" ;;
+      j25) add j25 "$JAVA25" ;;
+      j25-aot) add j25-aot "$JAVA25 -XX:AOTCache=$(archive "$JAVA25" aot)" ;;
+      launcher) add launcher LAUNCHER ;;
+      *=*) add "${v%%=*}" "${v#*=}" ;;
+      *) echo "unknown variant $v" >&2; exit 2 ;;
+    esac
+  done
+fi
+
+# run CASE VARIANT RUN: runs once, appends "wall cpu" (seconds) to $TMP/CASE.VARIANT
+run() {
+  local case=$1 variant=$2 i=$3 in=/dev/null cmd
+  local -a args
+  case $case in
+    vdbe) in=$SCRIPT; args=(sql) ;;
+    select1) args=(sql "select 1") ;;
+    help) args=(--help) ;;
+    sqlhelp) args=(sql --help) ;;
+    demo) args=(demo --dir "$TMP/demo-$variant-$i") ;;
+    commits) args=("$TMP/store-$variant-$i" 10000) ;;
+  esac
+  if [ "$variant" = native ]; then
+    case $case in
+      vdbe) cmd=("$SQLITE3") ;;
+      select1) cmd=("$SQLITE3" :memory: "select 1") ;;
+      help) cmd=("$SQLITE3" -version) ;;   # -help exits 1; as cheap a process
+    esac
+  elif [ "${CMD[$variant]}" = LAUNCHER ]; then
+    [ "$case" = commits ] && return 0   # the launcher runs the CLI only
+    cmd=("$LAUNCHER" "${args[@]}")
+  else
+    read -ra cmd <<< "${CMD[$variant]}"
+    local jar=$JAR n=${#cmd[@]}
+    # a variant may name its own jar (an older build, for an A/B): "... -jar OTHER.jar"
+    if [ "$n" -ge 2 ] && [ "${cmd[n-2]}" = -jar ]; then jar=${cmd[n-1]}; cmd=("${cmd[@]:0:n-2}"); fi
+    if [ "$case" = commits ]; then
+      cmd+=(-cp "$jar:$CLASSES" dev.livestorejvm.benchmarks.StoreColdMain "${args[@]}")
+    else
+      cmd+=(-jar "$jar" "${args[@]}")
+    fi
+  fi
+  local TIMEFORMAT="%R %U %S" t
+  { t=$( { time "${cmd[@]}" < "$in" > "$TMP/out" 2> "$TMP/err"; } 2>&1 ); } || {
+    echo "failed: ${cmd[*]}" >&2; cat "$TMP/err" >&2; exit 1; }
+  [ "$case" = commits ] && echo "  $variant: $(cat "$TMP/out")"
+  echo "$t" | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' >> "$TMP/$case.$variant"
+}
+
+median() {   # median COLUMN FILE
+  awk -v c="$1" '{ print $c }' "$2" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+echo "# $(date -u +%FT%TZ) $(nproc) cpus, load $(cut -d' ' -f1-3 /proc/loadavg); $RUNS alternated runs; jar $JAR"
+for v in "${ORDER[@]}"; do echo "#   $v: ${CMD[$v]}"; done
+IFS=, read -ra cs <<< "$CASES"
+for case in "${cs[@]}"; do
+  variants=()
+  case $case in vdbe|select1|help) command -v "$SQLITE3" > /dev/null && variants+=(native) ;; esac
+  variants+=("${ORDER[@]}")
+  echo "## $case"
+  for ((i = 1; i <= RUNS; i++)); do
+    for v in "${variants[@]}"; do run "$case" "$v" "$i"; done
+  done
+  base=
+  for v in "${variants[@]}"; do
+    f=$TMP/$case.$v
+    [ -f "$f" ] || continue
+    w=$(median 1 "$f"); c=$(median 2 "$f")
+    [ -z "$base" ] && base="$w $c"
+    read -r bw bc <<< "$base"
+    printf "%-10s wall %7.3f s (%5.2fx)  cpu %7.3f s (%5.2fx)  runs: %s\n" "$v" "$w" "$(echo "$w $bw" | awk '{ print $1 / $2 }')" \
+      "$c" "$(echo "$c $bc" | awk '{ print $1 / $2 }')" "$(awk '{ printf "%s ", $1 }' "$f")"
+  done
+done

@@ -1,0 +1,107 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Build step (cli/pom.xml, package phase, after the shade): a start-up archive of the executable jar
+ * for each JVM given, made by a training run of the CLI (dev.livestorejvm.cli.TrainingRun), and the
+ * launcher script that picks the archive matching the JVM it runs on (docs/startup.md).
+ * <ul>
+ * <li>JDK 25 and later: an AOT cache ({@code -XX:AOTCacheOutput}, JEP 483/514/515: classes loaded
+ *     and linked, and method profiles), {@code <jar>-<version>.aot};</li>
+ * <li>JDK 13 to 24: a dynamic AppCDS archive ({@code -XX:ArchiveClassesAtExit}: classes parsed and
+ *     verified), {@code <jar>-<version>.jsa};</li>
+ * </ul>
+ * where version is the JDK's JAVA_RUNTIME_VERSION (its {@code release} file), which is what the
+ * launcher reads: an archive only works on the exact JVM build that made it.
+ * <p>Usage: {@code BuildStartupArchives JAR LAUNCHER_SOURCE WORKDIR BUILD_JAVA_HOME [OPTIONAL_JAVA_HOMES]};
+ * the build's own JDK must succeed; the optional ones (comma-separated) are skipped with a message
+ * when absent or too old, so a machine with JDK 17 only builds as before.
+ */
+public class BuildStartupArchives {
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args[0]).toAbsolutePath();
+        Path launcher = Path.of(args[1]);
+        Path work = Path.of(args[2]).toAbsolutePath();
+        installLauncher(launcher, jar.resolveSibling("bin").resolve("livestore-jvm"));
+        archive(jar, work, Path.of(args[3]), true);
+        if (args.length > 4) {
+            for (String home : args[4].split(",")) {
+                if (!home.isBlank()) archive(jar, work, Path.of(home.trim()), false);
+            }
+        }
+    }
+
+    private static void installLauncher(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the script is for POSIX shells anyway
+        }
+    }
+
+    private static void archive(Path jar, Path work, Path home, boolean required) throws Exception {
+        Path java = home.resolve("bin").resolve("java");
+        String version = release(home, "JAVA_RUNTIME_VERSION");
+        String feature = release(home, "JAVA_VERSION");
+        if (!Files.isExecutable(java) || version == null || feature == null) {
+            skip(required, home + ": no JDK there (no bin/java or no release file)");
+            return;
+        }
+        int major = Integer.parseInt(feature.split("[.+-]")[0]);
+        String base = jar.toString().replaceFirst("\\.jar$", "") + "-" + version;
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        Path archive;
+        if (major >= 25) {
+            archive = Path.of(base + ".aot");
+            command.add("-XX:AOTCacheOutput=" + archive);
+        } else if (major >= 13) {
+            archive = Path.of(base + ".jsa");
+            command.add("-XX:ArchiveClassesAtExit=" + archive);
+        } else {
+            skip(required, home + ": JDK " + major + " has no dynamic archive (13 or later needed)");
+            return;
+        }
+        Files.deleteIfExists(archive);
+        command.addAll(List.of("-cp", jar.toString(), "dev.livestorejvm.cli.TrainingRun", work.resolve("training-" + major).toString()));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail(required, "training run timed out: " + command);
+            return;
+        }
+        if (p.exitValue() != 0 || !Files.isRegularFile(archive)) {
+            fail(required, "training run exited " + p.exitValue() + (Files.isRegularFile(archive) ? "" : ", no archive") + ": " + command);
+            return;
+        }
+        System.out.printf("[startup-archive] %s (%,d bytes, JDK %s, %.1f s)%n", archive.getFileName(), Files.size(archive), version,
+            (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static String release(Path home, String key) throws IOException {
+        Path release = home.resolve("release");
+        if (!Files.isRegularFile(release)) return null;
+        for (String line : Files.readAllLines(release)) {
+            if (line.startsWith(key + "=")) return line.substring(key.length() + 1).replace("\"", "").trim();
+        }
+        return null;
+    }
+
+    private static void skip(boolean required, String why) {
+        if (required) throw new IllegalStateException("[startup-archive] " + why);
+        System.out.println("[startup-archive] skipped " + why);
+    }
+
+    private static void fail(boolean required, String why) {
+        if (required) throw new IllegalStateException("[startup-archive] " + why);
+        System.out.println("[startup-archive] skipped: " + why);
+    }
+}

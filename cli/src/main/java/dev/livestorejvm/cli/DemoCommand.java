@@ -13,6 +13,9 @@ import dev.livestorejvm.cli.TodoSchema.TodoId;
 import dev.livestorejvm.store.Store;
 import dev.livestorejvm.store.StoreOptions;
 import dev.livestorejvm.store.Subscription;
+import dev.livestorejvm.store.SyncOptions;
+import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +36,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dir", description = "Base directory of the store (default: ${DEFAULT-VALUE}).", defaultValue = "livestore-demo")
     Path base;
 
+    @Option(names = "--sync", paramLabel = "URL", description = "Sync through a sync-cf server (see `serve`): ws://host:port, or http://host:port.")
+    URI sync;
+
+    @Option(names = "--client-id", description = "The client id written into each event (default: ${DEFAULT-VALUE}); give each syncing demo its own.",
+        defaultValue = "demo")
+    String clientId;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -41,22 +51,33 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        try (Store store = Store.open(StoreOptions.builder(SCHEMA).directory(base).storeId("todo").clientId("demo").build())) {
+    public Integer call() throws InterruptedException {
+        StoreOptions.Builder options = StoreOptions.builder(SCHEMA).directory(base).storeId("todo").clientId(clientId);
+        if (sync != null) {
+            SyncOptions.Builder s = "http".equals(sync.getScheme()) || "https".equals(sync.getScheme())
+                ? SyncOptions.http(sync) : SyncOptions.webSocket(sync);
+            options.sync(s.initialSync(Duration.ofSeconds(10)).build());
+        }
+        try (Store store = Store.open(options.build())) {
             io.out().println("store " + store.directory() + (store.wasRebuilt() ? " (state built from "
                 + store.replayedEvents() + " events)" : ""));
             var visible = TODOS.select().where("deletedAt", null).orderBy("id").as(Todo.class);
             try (Subscription sub = store.subscribe(visible, todos -> io.out().println("  live query: " + describe(todos)))) {
                 long n = store.head().global();
-                String a = "todo-" + (n + 1);
-                String b = "todo-" + (n + 2);
-                String c = "todo-" + (n + 3);
+                String a = "todo-" + clientId + "-" + (n + 1);   // ids of their own: demos that sync never collide
+                String b = "todo-" + clientId + "-" + (n + 2);
+                String c = "todo-" + clientId + "-" + (n + 3);
                 step(store, "create 3 todos", CREATED.of(new TodoCreated(a, "buy milk")), CREATED.of(new TodoCreated(b, "walk the dog")),
                     CREATED.of(new TodoCreated(c, "write the report")));
                 step(store, "complete " + a, COMPLETED.of(new TodoId(a)));
                 step(store, "delete " + b, DELETED.of(new TodoDeleted(b, Instant.now())));
                 io.out().println("query: open todos = " + store.query(TODOS.select().where("deletedAt", null).where("completed", false).count())
                     + ", all rows = " + store.query(TODOS.select().count()));
+            }
+            if (sync != null) {
+                boolean synced = store.awaitSynced(Duration.ofSeconds(30));
+                io.out().println((synced ? "synced: " : "not synced yet: ") + store.syncStatus());
+                io.out().println("todos from every client: " + store.query(TODOS.select().count()));
             }
             io.out().println("eventlog: " + store.events().size() + " events, head " + store.head());
         }

@@ -50,9 +50,10 @@ final class InspectCommand implements Callable<Integer> {
         try (SqliteRuntime runtime = runtimeOptions.start()) {
             try (Database db = runtime.open(eventlog.toAbsolutePath().toString(), OpenFlag.READONLY)) {
                 io.out().println("store " + dir);
-                try (Statement st = db.prepare("SELECT head, backendId FROM __livestore_sync_status")) {
+                try (Statement st = db.prepare("SELECT head, backendId, (SELECT count(*) FROM eventlog WHERE seqNumGlobal > head "
+                    + "AND seqNumClient = 0) FROM __livestore_sync_status")) {
                     if (st.step()) io.out().println("sync head: e" + st.getLong(0) + ", backend: "
-                        + (st.isNull(1) ? "(none yet)" : st.getText(1)));
+                        + (st.isNull(1) ? "(none yet)" : st.getText(1)) + ", pending (not yet confirmed by the backend): " + st.getLong(2));
                 }
                 List<String> events = new ArrayList<>();
                 try (Statement st = db.prepare("SELECT seqNumGlobal, seqNumClient, seqNumRebaseGeneration, parentSeqNumGlobal, "

@@ -2,6 +2,8 @@ package dev.livestorejvm.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.livestorejvm.server.SyncServer;
+import dev.livestorejvm.server.storage.SqliteStorage;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,13 +30,30 @@ class StoreCommandsTest {
 
         Cli.Result inspect = Cli.run("", "inspect", base.resolve("todo").toString());
         assertEquals(0, inspect.code(), inspect.toString());
-        assertTrue(inspect.out().contains("sync head: e0, backend: (none yet)"), inspect.toString());
+        assertTrue(inspect.out().contains("sync head: e0, backend: (none yet), pending (not yet confirmed by the backend): 10"),
+            inspect.toString());
         assertTrue(inspect.out().contains("events: 10"), inspect.toString());
-        assertTrue(inspect.out().contains("  e1 (parent e0) v1.TodoCreated {\"id\":\"todo-1\",\"text\":\"buy milk\"} [client demo]"),
+        assertTrue(inspect.out().contains("  e1 (parent e0) v1.TodoCreated {\"id\":\"todo-demo-1\",\"text\":\"buy milk\"} [client demo]"),
             inspect.toString());
         assertTrue(inspect.out().contains("  table todos: 6 rows"), inspect.toString());
         assertTrue(inspect.out().contains("  table __livestore_session_changeset: 10 rows"), inspect.toString());
-        assertTrue(inspect.out().contains("    todo-1 | buy milk | 1 | NULL"), inspect.toString());
+        assertTrue(inspect.out().contains("    todo-demo-1 | buy milk | 1 | NULL"), inspect.toString());
+    }
+
+    @Test
+    void twoDemosSyncThroughTheServer() {
+        try (SyncServer server = SyncServer.builder(new SqliteStorage(base.resolve("server"))).build().start()) {
+            String url = "ws://127.0.0.1:" + server.port();
+            Cli.Result a = Cli.run("", "demo", "--dir", base.resolve("a").toString(), "--client-id", "a", "--sync", url);
+            assertEquals(0, a.code(), a.toString());
+            assertTrue(a.out().contains("synced: "), a.toString());
+            Cli.Result b = Cli.run("", "demo", "--dir", base.resolve("b").toString(), "--client-id", "b", "--sync", url);
+            assertEquals(0, b.code(), b.toString());
+            assertTrue(b.out().contains("todos from every client: 6"), "b pulled a's todos: " + b);
+            Cli.Result inspect = Cli.run("", "inspect", base.resolve("b").resolve("todo").toString());
+            assertTrue(inspect.out().contains("sync head: e10, backend: "), inspect.toString());
+            assertTrue(inspect.out().contains("pending (not yet confirmed by the backend): 0"), inspect.toString());
+        }
     }
 
     @Test

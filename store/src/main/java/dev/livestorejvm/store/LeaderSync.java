@@ -183,47 +183,63 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
         List<SessionEvents> reload = new ArrayList<>();
         boolean[] advanced = {false};
         String[] invalid = {null};
-        exclusive.run(() -> {
-            List<SyncEvent> incoming = new ArrayList<>(pulled.size());
-            for (PulledEvent p : pulled) incoming.add(SyncEvent.fromGlobal(p));
-            MergeResult r = SyncMerge.merge(state, new SyncPayload.UpstreamAdvance(incoming), mergeOptions);
-            String id = page.backendId() != null ? page.backendId() : backendId;
-            if (r instanceof MergeResult.Advance a) {
-                boolean nothing = a.newEvents().isEmpty() && a.confirmedIncoming().isEmpty() && a.newState().equals(state);
-                if (nothing && java.util.Objects.equals(id, backendId)) return;   // an empty page: nothing to write
-                LeaderDatabase.UpstreamApplied applied = database.applyUpstream(new UpstreamChange(List.of(), stored(a.newEvents()),
-                    confirmed(a.confirmedIncoming()), a.newState().upstreamHead().global(), id), schema);
-                state = a.newState();
-                backendId = id;
-                queue.resetHead(state.localHead());
-                List<PendingCommit.Item> items = applied.result().materialized();
-                if (!items.isEmpty()) sessions.accepted(new PendingCommit(0, null, items));
-                advanced[0] = true;
-            } else if (r instanceof MergeResult.Rebase b) {
-                List<StoredEvent> rollback = new ArrayList<>();
-                for (SyncEvent e : b.rollbackEvents()) rollback.add(e.toStored(0));
-                LeaderDatabase.UpstreamApplied applied = database.applyUpstream(new UpstreamChange(rollback, stored(b.newEvents()),
-                    confirmed(b.confirmedIncoming()), b.newState().upstreamHead().global(), id), schema);
-                state = b.newState();
-                backendId = id;
-                queue.resetHead(state.localHead());
-                reload.addAll(sessions.reloaded(applied.after().image(), applied.result().written(), null));
-                repushAfterPull = true;
-                LOG.log(System.Logger.Level.INFO, "sync of " + where + ": rebased " + b.rollbackEvents().size() + " pending event(s) onto "
-                    + state.upstreamHead());
-            } else if (r instanceof MergeResult.Invalid i) {
-                invalid[0] = i.reason();
-            }
-        });
-        if (invalid[0] != null) {
-            LOG.log(System.Logger.Level.WARNING, "sync of " + where + ": dropped a page that breaks the protocol (" + invalid[0]
+        try {
+            exclusive.run(() -> merge(pulled, page, reload, advanced, invalid));
+        } catch (RuntimeException e) {
+            // e.g. a materializer that fails on the merged order: nothing was written (one transaction)
+            LOG.log(System.Logger.Level.ERROR, "sync of " + where + ": cannot apply " + pulled.size() + " pulled event(s); "
+                + "nothing was written, pulling again from " + state.upstreamHead(), e);
+            publishError("cannot apply pulled events: " + e.getMessage());
+            scheduleRepull();
+            return;
+        }
+        afterMerge(page, reload, advanced[0], invalid[0]);
+    }
+
+    /** Under {@link Exclusive}: merges a burst and writes the outcome. */
+    private void merge(List<PulledEvent> pulled, BackendLink.Page page, List<SessionEvents> reload, boolean[] advanced, String[] invalid) {
+        List<SyncEvent> incoming = new ArrayList<>(pulled.size());
+        for (PulledEvent p : pulled) incoming.add(SyncEvent.fromGlobal(p));
+        MergeResult r = SyncMerge.merge(state, new SyncPayload.UpstreamAdvance(incoming), mergeOptions);
+        String id = page.backendId() != null ? page.backendId() : backendId;
+        if (r instanceof MergeResult.Advance a) {
+            boolean nothing = a.newEvents().isEmpty() && a.confirmedIncoming().isEmpty() && a.newState().equals(state);
+            if (nothing && java.util.Objects.equals(id, backendId)) return;   // an empty page: nothing to write
+            LeaderDatabase.UpstreamApplied applied = database.applyUpstream(new UpstreamChange(List.of(), stored(a.newEvents()),
+                confirmed(a.confirmedIncoming()), a.newState().upstreamHead().global(), id), schema);
+            state = a.newState();
+            backendId = id;
+            queue.resetHead(state.localHead());
+            List<PendingCommit.Item> items = applied.result().materialized();
+            if (!items.isEmpty()) sessions.accepted(new PendingCommit(0, null, items));
+            advanced[0] = true;
+        } else if (r instanceof MergeResult.Rebase b) {
+            List<StoredEvent> rollback = new ArrayList<>();
+            for (SyncEvent e : b.rollbackEvents()) rollback.add(e.toStored(0));
+            LeaderDatabase.UpstreamApplied applied = database.applyUpstream(new UpstreamChange(rollback, stored(b.newEvents()),
+                confirmed(b.confirmedIncoming()), b.newState().upstreamHead().global(), id), schema);
+            state = b.newState();
+            backendId = id;
+            queue.resetHead(state.localHead());
+            reload.addAll(sessions.reloaded(applied.after().image(), applied.result().written(), null));
+            repushAfterPull = true;
+            LOG.log(System.Logger.Level.INFO, "sync of " + where + ": rebased " + b.rollbackEvents().size() + " pending event(s) onto "
+                + state.upstreamHead());
+        } else if (r instanceof MergeResult.Invalid i) {
+            invalid[0] = i.reason();
+        }
+    }
+
+    private void afterMerge(BackendLink.Page page, List<SessionEvents> reload, boolean advanced, String invalid) {
+        if (invalid != null) {
+            LOG.log(System.Logger.Level.WARNING, "sync of " + where + ": dropped a page that breaks the protocol (" + invalid
                 + "); pulling again from " + state.upstreamHead());
-            publishError("invalid page from the backend: " + invalid[0]);
+            publishError("invalid page from the backend: " + invalid);
             scheduleRepull();
             return;
         }
         Sessions.deliverPending(reload);
-        if (advanced[0]) sessions.persisted();
+        if (advanced) sessions.persisted();
         repullDelay = REPULL_START_MS;
         if (page.noMore()) {
             board.firstBurstDone();

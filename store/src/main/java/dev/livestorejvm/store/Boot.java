@@ -48,10 +48,10 @@ final class Boot {
         } catch (SqliteException e) {
             db.close();
             if (e.resultCode() == 5 || e.resultCode() == 6) {
-                throw new StoreException("store directory " + dir + " is in use by another process or store ("
+                throw new StoreException(StoreException.Kind.STORE_IN_USE, "store directory " + dir + " is in use by another process or store ("
                     + e.getMessage() + ")", e);
             }
-            throw new StoreException("cannot open the store in " + (dir == null ? "memory" : dir) + ": " + e.getMessage(), e);
+            throw new StoreException(StoreException.Kind.OPEN_FAILED, "cannot open the store in " + (dir == null ? "memory" : dir) + ": " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             db.close();
             throw e;
@@ -67,7 +67,7 @@ final class Boot {
         Path eventlog = dir.resolve(StoreFiles.EVENTLOG_FILE);
         Path state = dir.resolve(stateName);
         if (StoreFiles.hasContent(state) && !StoreFiles.hasContent(eventlog)) {
-            throw new StoreException("store directory " + dir + " holds the state database " + state.getFileName()
+            throw new StoreException(StoreException.Kind.CORRUPT_FILE, "store directory " + dir + " holds the state database " + state.getFileName()
                 + " but not its eventlog " + eventlog.getFileName() + ": the eventlog is the store's primary data and"
                 + " the state is derived from it, so the store will not start over it from e0. Restore "
                 + eventlog.getFileName() + ", or, to start an empty store and discard that state, remove "
@@ -154,7 +154,7 @@ final class Boot {
                 try {
                     args = def.decode(e.argsJson());
                 } catch (StoreException ex) {
-                    throw new StoreException("boot failed: cannot replay event " + e.name() + " (" + e.seqNum() + "): "
+                    throw new StoreException(StoreException.Kind.CORRUPT_FILE, "boot failed: cannot replay event " + e.name() + " (" + e.seqNum() + "): "
                         + ex.getMessage(), ex);
                 }
                 state.apply(def, args, e.seqNum());

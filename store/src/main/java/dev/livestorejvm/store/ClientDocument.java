@@ -62,7 +62,7 @@ final class ClientDocument {
 
     /** The arguments of a {@code <name>Set} event: {@code {id, value}} with the value checked and in JSON form. */
     Map<String, Object> setArgs(String id, Object value) {
-        if (id == null) throw new StoreException("event " + setEvent.name() + " needs a document id");
+        if (id == null) throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "event " + setEvent.name() + " needs a document id");
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("id", id);
         args.put("value", checked(value));
@@ -88,7 +88,7 @@ final class ClientDocument {
             if (typed == null) throw new IllegalArgumentException("null");
             return Json.ARGS.convertValue(typed, Object.class);
         } catch (IllegalArgumentException e) {
-            throw new StoreException("client document " + doc + " takes " + valueType.getSimpleName()
+            throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "client document " + doc + " takes " + valueType.getSimpleName()
                 + (partialSet ? " or a map of some of its properties" : "") + "; the value " + value + " does not fit: "
                 + rootMessage(e), e);
         }
@@ -104,8 +104,8 @@ final class ClientDocument {
     /** The write of one {@code <name>Set} event: merge an object into the stored document (or its default), or replace it. */
     List<Write> materialize(Table table, Map<String, Object> args) {
         Object id = args.get("id");
-        if (!(id instanceof String)) throw new StoreException("event " + setEvent.name() + " needs a string id, got " + id);
-        if (!args.containsKey("value")) throw new StoreException("event " + setEvent.name() + " is missing its value");
+        if (!(id instanceof String)) throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "event " + setEvent.name() + " needs a string id, got " + id);
+        if (!args.containsKey("value")) throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "event " + setEvent.name() + " is missing its value");
         Object value = checked(args.get("value"));
         String t = Sql.quoteTable(table.name());
         if (partialSet && value instanceof Map && (defaultValue == null || defaultObject != null)) {

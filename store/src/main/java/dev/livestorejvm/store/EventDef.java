@@ -69,15 +69,15 @@ public final class EventDef<A> {
 
     /** Encodes arguments to the JSON stored in the eventlog, checking them by decoding it again. */
     String encode(Object args) {
-        if (args == null) throw new StoreException("event " + name + " has no arguments");
+        if (args == null) throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "event " + name + " has no arguments");
         if (!argsType.isInstance(args)) {
-            throw new StoreException("event " + name + " takes " + argsType.getName() + ", got " + args.getClass().getName());
+            throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "event " + name + " takes " + argsType.getName() + ", got " + args.getClass().getName());
         }
         String json;
         try {
             json = Json.ARGS.writeValueAsString(args);
         } catch (JsonProcessingException e) {
-            throw new StoreException("arguments of event " + name + " cannot be encoded: " + e.getOriginalMessage(), e);
+            throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "arguments of event " + name + " cannot be encoded: " + e.getOriginalMessage(), e);
         }
         decode(json);
         return json;
@@ -87,10 +87,10 @@ public final class EventDef<A> {
     A decode(String argsJson) {
         try {
             A a = Json.ARGS.readValue(argsJson, argsType);
-            if (a == null) throw new StoreException("event " + name + " has null arguments");
+            if (a == null) throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "event " + name + " has null arguments");
             return a;
         } catch (JsonProcessingException e) {
-            throw new StoreException("arguments of event " + name + " do not fit " + argsType.getSimpleName() + ": "
+            throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "arguments of event " + name + " do not fit " + argsType.getSimpleName() + ": "
                 + e.getOriginalMessage() + " (args " + argsJson + ")", e);
         }
     }

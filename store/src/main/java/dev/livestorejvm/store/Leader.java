@@ -22,6 +22,10 @@ import java.util.function.Supplier;
  *
  * <p>Locks, always taken in this order: the commit lock, a session's lock, the queue's lock. The
  * database's lock is never held while taking another.
+ *
+ * <p>(Over 300 lines because it owns the commit lock, and every path that takes it — commit, join,
+ * rollback, recovery, the sync processor's exclusive section — lives here, so that the lock is taken
+ * and released by one class.)
  */
 final class Leader implements LeaderWriter.Recovery {
     private static final System.Logger LOG = System.getLogger(Leader.class.getName());

@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * cursor instead of waiting for the backend (livestore#1394, #1462); a page that breaks the protocol
  * (duplicated, out of order, a gap) is dropped with the connection's pull and pulled again from the
  * persisted cursor instead of stopping sync silently.
+ *
+ * <p>(Over 300 lines on purpose: its state lives on the writer thread only, and keeping every path
+ * that touches it in one class keeps that rule checkable; merging is {@link SyncMerge}'s, writing
+ * {@link UpstreamWrite}'s, pushing {@link SyncPusher}'s.)
  */
 final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Listener {
     private static final System.Logger LOG = System.getLogger(LeaderSync.class.getName());

@@ -32,6 +32,9 @@ import java.util.function.Consumer;
  * the same {@link StoreOptions} object); they see each other's commits. All methods are
  * thread-safe; subscription callbacks run on the committing thread, or on the leader's thread for
  * other sessions' commits.
+ *
+ * <p>(Over 300 lines because it is the public API of a session: most of it is the contract each
+ * method documents; the work is in {@link SessionCommit}, {@link Replica} and the leader's types.)
  */
 public final class Store implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Store.class.getName());

@@ -29,9 +29,7 @@ public class StoreException extends RuntimeException {
         /** The store (or its leader, after a failure it could not recover from) is closed. */
         CLOSED,
         /** A call made where it cannot work, e.g. waiting for the leader from a callback the leader runs. */
-        MISUSE,
-        /** Not yet classified. */
-        OTHER
+        MISUSE
     }
 
     private final Kind kind;
@@ -49,14 +47,6 @@ public class StoreException extends RuntimeException {
     /** An exception of the same kind and message, thrown again on another call or thread. */
     StoreException(StoreException reported) {
         this(reported.kind, reported.getMessage(), reported);
-    }
-
-    StoreException(String message) {
-        this(Kind.OTHER, message);
-    }
-
-    StoreException(String message, Throwable cause) {
-        this(Kind.OTHER, message, cause);
     }
 
     public Kind kind() {

@@ -60,7 +60,7 @@ final class StoreFiles {
             Path journal = file.resolveSibling(file.getFileName() + "-journal");
             if (Files.exists(journal)) Files.move(journal, aside.resolveSibling(aside.getFileName() + "-journal"));
         } catch (IOException e) {
-            throw new StoreException("the state database " + file + " is unusable and cannot be moved aside to rebuild it: " + e, e);
+            throw new StoreException(StoreException.Kind.CORRUPT_FILE, "the state database " + file + " is unusable and cannot be moved aside to rebuild it: " + e, e);
         }
         return aside;
     }

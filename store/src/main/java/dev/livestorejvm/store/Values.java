@@ -32,7 +32,7 @@ final class Values {
                     try {
                         return Json.write(value);
                     } catch (IllegalArgumentException e) {
-                        throw new StoreException("column " + table + "." + column.name() + " (json) cannot hold " + value + ": "
+                        throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "column " + table + "." + column.name() + " (json) cannot hold " + value + ": "
                             + e.getMessage(), e);
                     }
                 case DATETIME:
@@ -62,10 +62,10 @@ final class Values {
                     break;
             }
         } catch (DateTimeParseException e) {
-            throw new StoreException("column " + table + "." + column.name() + " takes an ISO-8601 instant, got '"
+            throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "column " + table + "." + column.name() + " takes an ISO-8601 instant, got '"
                 + value + "'", e);
         }
-        throw new StoreException("column " + table + "." + column.name() + " (" + column.kind().name().toLowerCase()
+        throw new StoreException(StoreException.Kind.BAD_ARGUMENTS, "column " + table + "." + column.name() + " (" + column.kind().name().toLowerCase()
             + ") cannot hold a " + value.getClass().getSimpleName() + ": " + value);
     }
 

@@ -18,6 +18,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Not thread-safe, and never to be made so by the binary ({@code SQLITE_THREADSAFE=0}): the
  * owner serializes every call. Results are SQLite's result codes, as in C.
+ *
+ * <p>Internal: public only for the {@code engine} module (see the package documentation).
  */
 public final class SqliteModule {
     /** {@code SQLITE_TRANSIENT}: SQLite copies the value before the bind call returns. */

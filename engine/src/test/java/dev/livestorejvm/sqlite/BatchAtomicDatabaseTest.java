@@ -1,11 +1,10 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,21 +16,14 @@ class BatchAtomicDatabaseTest {
     static long applied(Path log) throws java.io.IOException {
         return java.nio.ByteBuffer.wrap(Files.readAllBytes(log)).getLong(8);
     }
-    static SqliteRuntime runtime;
+    @RegisterExtension
+    static final SqliteFixture sqlite = new SqliteFixture();
     @TempDir Path dir;
 
-    @BeforeAll
-    static void start() {
-        runtime = SqliteRuntime.create();
-    }
 
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
 
     Database open(Path file) {
-        return runtime.open(file.toString(), SqliteRuntime.DEFAULT_OPEN_FLAGS, SqliteRuntime.FILE_BATCH_ATOMIC_VFS);
+        return sqlite.runtime().open(file.toString(), SqliteRuntime.DEFAULT_OPEN_FLAGS, SqliteRuntime.FILE_BATCH_ATOMIC_VFS);
     }
 
     static long count(Database db) {
@@ -56,7 +48,7 @@ class BatchAtomicDatabaseTest {
             db.exec("BEGIN; DELETE FROM t; ROLLBACK");
             assertEquals(30, count(db));
         }
-        try (Database db = runtime.open(file.toString())) {   // the plain file VFS sees the same data
+        try (Database db = sqlite.runtime().open(file.toString())) {   // the plain file VFS sees the same data
             assertEquals(30, count(db));
             try (Statement st = db.prepare("PRAGMA integrity_check")) {
                 st.step();
@@ -80,7 +72,7 @@ class BatchAtomicDatabaseTest {
             db.execute("INSERT INTO t(s) VALUES ('small again')");
             assertEquals(2002, count(db));
         }
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             try (Statement st = db.prepare("PRAGMA integrity_check")) {
                 st.step();
                 assertEquals("ok", st.getText(0));

@@ -1,29 +1,27 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static dev.livestorejvm.vfs.ResultCodes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of error becomes a SqliteException with SQLite's codes, and the runtime stays usable. */
 class ErrorsTest {
+    @RegisterExtension
+    final SqliteFixture sqlite = new SqliteFixture();
     SqliteRuntime runtime;
     Database db;
 
     @BeforeEach
     void open() {
-        runtime = SqliteRuntime.create();
+        runtime = sqlite.runtime();
         db = runtime.open(":memory:");
         db.exec("create table t(id integer primary key, name text not null unique)");
     }
 
-    @AfterEach
-    void close() {
-        runtime.close();
-    }
 
     /** After any error, the same connection and a new one still work. */
     private void stillUsable() {

@@ -1,5 +1,6 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static dev.livestorejvm.vfs.ResultCodes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -10,8 +11,6 @@ import dev.livestorejvm.vfs.OpenFlags;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,23 +19,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Injected I/O faults surface as SQLite's codes, roll the transaction back and leave the file intact. */
 class FaultInjectionTest {
     static final AtomicInteger NAMES = new AtomicInteger();
-    static SqliteRuntime runtime;
+    @RegisterExtension
+    static final SqliteFixture sqlite = new SqliteFixture();
     @TempDir Path dir;
 
-    @BeforeAll
-    static void start() {
-        runtime = SqliteRuntime.create();
-    }
 
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
 
     FaultInjectingVfs faulty(String[] nameOut) {
         FaultInjectingVfs vfs = new FaultInjectingVfs(new FileVfs());
         nameOut[0] = "faulty" + NAMES.incrementAndGet();
-        runtime.registerVfs(nameOut[0], vfs, false);
+        sqlite.runtime().registerVfs(nameOut[0], vfs, false);
         return vfs;
     }
 
@@ -48,7 +40,7 @@ class FaultInjectionTest {
     }
 
     static void assertIntact(Path file, long rows) {
-        try (Database db = runtime.open(file.toString())) {   // the plain file VFS: what is on disk
+        try (Database db = sqlite.runtime().open(file.toString())) {   // the plain file VFS: what is on disk
             try (Statement st = db.prepare("PRAGMA integrity_check")) {
                 assertTrue(st.step());
                 assertEquals("ok", st.getText(0));
@@ -70,7 +62,7 @@ class FaultInjectionTest {
         String[] vfsName = new String[1];
         FaultInjectingVfs vfs = faulty(vfsName);
         Path file = dir.resolve("f.db");
-        try (Database db = runtime.open(file.toString(), SqliteRuntime.DEFAULT_OPEN_FLAGS, vfsName[0])) {
+        try (Database db = sqlite.runtime().open(file.toString(), SqliteRuntime.DEFAULT_OPEN_FLAGS, vfsName[0])) {
             db.exec("PRAGMA journal_mode=" + journalMode + "; CREATE TABLE t(x TEXT)");
             for (int i = 0; i < 20; i++) db.execute("INSERT INTO t VALUES (printf('%.3000c', 'a'))");
             vfs.failNth(op, nth, code);
@@ -91,10 +83,10 @@ class FaultInjectionTest {
         String[] vfsName = new String[1];
         FaultInjectingVfs vfs = faulty(vfsName);
         Path file = dir.resolve("r.db");
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1), (2)");
         }
-        try (Database db = runtime.open(file.toString(), SqliteRuntime.DEFAULT_OPEN_FLAGS, vfsName[0])) {
+        try (Database db = sqlite.runtime().open(file.toString(), SqliteRuntime.DEFAULT_OPEN_FLAGS, vfsName[0])) {
             vfs.failNth(Op.READ, 1, SQLITE_IOERR_READ);
             SqliteException e = assertThrows(SqliteException.class, () -> count(db));
             assertEquals(SQLITE_IOERR_READ, e.extendedCode(), e.getMessage());
@@ -109,7 +101,7 @@ class FaultInjectionTest {
             String[] vfsName = new String[1];
             FaultInjectingVfs vfs = faulty(vfsName);
             Path file = dir.resolve("torn" + keep + ".db");
-            try (Database db = runtime.open(file.toString(), SqliteRuntime.DEFAULT_OPEN_FLAGS, vfsName[0])) {
+            try (Database db = sqlite.runtime().open(file.toString(), SqliteRuntime.DEFAULT_OPEN_FLAGS, vfsName[0])) {
                 db.exec("CREATE TABLE t(x TEXT)");
                 for (int i = 0; i < 10; i++) db.execute("INSERT INTO t VALUES (printf('%.2000c', 'a'))");
                 // journal header, journal pages, then the database pages: tear the first database page write
@@ -125,7 +117,7 @@ class FaultInjectionTest {
     void powerLossAtRandomPointsKeepsEveryAcknowledgedCommit() {
         Random random = new Random(42);
         Path file = dir.resolve("p.db");
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             db.exec("CREATE TABLE t(n INTEGER PRIMARY KEY, pad TEXT)");
         }
         long acknowledged = 0;
@@ -134,7 +126,7 @@ class FaultInjectionTest {
             FaultInjectingVfs vfs = faulty(vfsName);
             Op op = random.nextBoolean() ? Op.WRITE : Op.SYNC;
             vfs.crashAtNth(op, 1 + random.nextInt(op == Op.WRITE ? 30 : 8), random);
-            try (Database db = runtime.open(file.toString(), SqliteRuntime.DEFAULT_OPEN_FLAGS, vfsName[0])) {
+            try (Database db = sqlite.runtime().open(file.toString(), SqliteRuntime.DEFAULT_OPEN_FLAGS, vfsName[0])) {
                 db.exec(round % 2 == 0 ? "PRAGMA journal_mode=DELETE" : "PRAGMA journal_mode=TRUNCATE");
                 while (true) {
                     long n = acknowledged + 1;
@@ -144,7 +136,7 @@ class FaultInjectionTest {
             } catch (SqliteException expected) {
                 assertTrue(vfs.crashed(), expected.getMessage());
             }
-            try (Database db = runtime.open(file.toString())) {
+            try (Database db = sqlite.runtime().open(file.toString())) {
                 try (Statement st = db.prepare("PRAGMA integrity_check")) {
                     st.step();
                     assertEquals("ok", st.getText(0), "round " + round);
@@ -164,11 +156,11 @@ class FaultInjectionTest {
     @Test
     void readOnlyOpenRefusesWritesAndChangesNothing() throws Exception {
         Path file = dir.resolve("ro.db");
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1)");
         }
         byte[] before = java.nio.file.Files.readAllBytes(file);
-        try (Database db = runtime.open(file.toString(), OpenFlags.READONLY)) {
+        try (Database db = sqlite.runtime().open(file.toString(), OpenFlags.READONLY)) {
             SqliteException e = assertThrows(SqliteException.class, () -> db.execute("INSERT INTO t VALUES (2)"));
             assertEquals(SQLITE_READONLY, e.resultCode());
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());

@@ -1,35 +1,27 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static dev.livestorejvm.vfs.ResultCodes.*;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad paths and bad files: a clear exception naming the path, and nothing on disk changed. */
 class FileBadInputTest {
-    static SqliteRuntime runtime;
+    @RegisterExtension
+    static final SqliteFixture sqlite = new SqliteFixture();
     @TempDir Path dir;
 
-    @BeforeAll
-    static void start() {
-        runtime = SqliteRuntime.create();
-    }
 
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
 
     static SqliteException openFails(String name) {
         return assertThrows(SqliteException.class, () -> {
-            try (Database db = runtime.open(name)) {
+            try (Database db = sqlite.runtime().open(name)) {
                 db.exec("SELECT * FROM sqlite_schema");
             }
         });
@@ -63,7 +55,7 @@ class FileBadInputTest {
     void fileThatIsNotADatabase() throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "these are not the pages you are looking for. ".repeat(200));
         byte[] before = Files.readAllBytes(file);
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             SqliteException e = assertThrows(SqliteException.class, () -> db.exec("SELECT * FROM sqlite_schema"));
             assertEquals(SQLITE_NOTADB, e.resultCode());
             assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
@@ -76,7 +68,7 @@ class FileBadInputTest {
     @Test
     void truncatedDatabaseReportsCorruptionWithoutCrashing() throws Exception {
         Path file = dir.resolve("cut.db");
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             db.exec("CREATE TABLE t(x TEXT); CREATE INDEX t_x ON t(x)");
             db.transaction(() -> {
                 for (int i = 0; i < 2000; i++) db.execute("INSERT INTO t VALUES (printf('%.100c', ?))", String.valueOf("abcdefgh".charAt(i % 8)));
@@ -87,7 +79,7 @@ class FileBadInputTest {
             ch.truncate(size / 2);
         }
         byte[] before = Files.readAllBytes(file);
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             SqliteException e = assertThrows(SqliteException.class, () -> {
                 try (Statement st = db.prepare("SELECT count(*), max(x) FROM t")) {
                     while (st.step()) { }
@@ -103,12 +95,12 @@ class FileBadInputTest {
     void readOnlyFileOpenedReadWrite() throws Exception {
         Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "root may write any file");
         Path file = dir.resolve("ro.db");
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1)");
         }
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
         byte[] before = Files.readAllBytes(file);
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             assertTrue(db.readOnly());
             SqliteException e = assertThrows(SqliteException.class, () -> db.execute("INSERT INTO t VALUES (2)"));
             assertEquals(SQLITE_READONLY, e.resultCode());

@@ -1,12 +1,11 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,18 +13,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Databases on real files through the default VFS: persistence, journal modes, WAL, temp files. */
 class FileDatabaseTest {
-    static SqliteRuntime runtime;
+    @RegisterExtension
+    static final SqliteFixture sqlite = new SqliteFixture();
     @TempDir Path dir;
 
-    @BeforeAll
-    static void start() {
-        runtime = SqliteRuntime.create();
-    }
 
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
 
     static long count(Database db, String table) {
         try (Statement st = db.prepare("SELECT count(*) FROM " + table)) {
@@ -44,7 +36,7 @@ class FileDatabaseTest {
     @Test
     void fileNamesAreRealFilesThatOutliveTheRuntime() throws Exception {
         Path file = dir.resolve("a.db");
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             db.exec("CREATE TABLE t(x TEXT); INSERT INTO t VALUES ('one'), ('two')");
             assertEquals(file.toRealPath().toString(), db.filename());
         }
@@ -61,7 +53,7 @@ class FileDatabaseTest {
     void journalModesCommitAndRollBack(String mode) throws Exception {
         Path file = dir.resolve(mode + ".db");
         Path journal = dir.resolve(mode + ".db-journal");
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             assertEquals(mode, text(db, "PRAGMA journal_mode=" + mode));
             db.exec("CREATE TABLE t(x INTEGER)");
             db.exec("BEGIN; INSERT INTO t VALUES (1), (2); COMMIT");
@@ -76,7 +68,7 @@ class FileDatabaseTest {
                 default: fail(mode);
             }
         }
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             assertEquals(2, count(db, "t"));
             assertEquals("ok", text(db, "PRAGMA integrity_check"));
         }
@@ -84,7 +76,7 @@ class FileDatabaseTest {
 
     @Test
     void walIsRefusedWithoutExclusiveLockingBecauseTheVfsHasNoSharedMemory() {
-        try (Database db = runtime.open(dir.resolve("w.db").toString())) {
+        try (Database db = sqlite.runtime().open(dir.resolve("w.db").toString())) {
             db.exec("CREATE TABLE t(x)");
             assertEquals("delete", text(db, "PRAGMA journal_mode=WAL"));
             assertFalse(Files.exists(dir.resolve("w.db-wal")));
@@ -94,7 +86,7 @@ class FileDatabaseTest {
     @Test
     void walWorksUnderExclusiveLockingMode() throws Exception {
         Path file = dir.resolve("w.db");
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             assertEquals("exclusive", text(db, "PRAGMA locking_mode=EXCLUSIVE"));
             assertEquals("wal", text(db, "PRAGMA journal_mode=WAL"));
             db.exec("CREATE TABLE t(x)");
@@ -104,7 +96,7 @@ class FileDatabaseTest {
             assertEquals(50, count(db, "t"));
         }
         assertFalse(Files.exists(dir.resolve("w.db-wal")), "the last connection checkpoints and deletes the WAL");
-        try (Database db = runtime.open(file.toString())) {
+        try (Database db = sqlite.runtime().open(file.toString())) {
             db.exec("PRAGMA locking_mode=EXCLUSIVE");
             assertEquals("wal", text(db, "PRAGMA journal_mode"));
             assertEquals(50, count(db, "t"));
@@ -114,7 +106,7 @@ class FileDatabaseTest {
 
     @Test
     void tempFilesAndLargeSortsUseTheDefaultVfs() {
-        try (Database db = runtime.open(dir.resolve("s.db").toString())) {
+        try (Database db = sqlite.runtime().open(dir.resolve("s.db").toString())) {
             db.exec("PRAGMA cache_size=8; CREATE TEMP TABLE big(x INTEGER, pad TEXT)");
             db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
                 + "INSERT INTO big SELECT (i * 7919) % 20011, printf('%.200c', 'x') FROM n");
@@ -136,7 +128,7 @@ class FileDatabaseTest {
     void connectionsOfTwoRuntimesExcludeEachOtherAndBusyTimeoutWaits() throws Exception {
         Path file = dir.resolve("two.db");
         try (SqliteRuntime other = SqliteRuntime.create();
-             Database a = runtime.open(file.toString()); Database b = other.open(file.toString())) {
+             Database a = sqlite.runtime().open(file.toString()); Database b = other.open(file.toString())) {
             a.exec("CREATE TABLE t(x)");
             a.exec("BEGIN IMMEDIATE; INSERT INTO t VALUES ('a')");
             SqliteException busy = assertThrows(SqliteException.class, () -> b.execute("INSERT INTO t VALUES ('b')"));
@@ -154,13 +146,13 @@ class FileDatabaseTest {
     @Test
     void memoryVfsByUriAndMemoryNameLeaveNoFile() throws Exception {
         Path cwdFile = Path.of("mem-only.db");
-        try (Database db = runtime.open("file:mem-only.db?vfs=memory"); Database mem = runtime.open(":memory:")) {
+        try (Database db = sqlite.runtime().open("file:mem-only.db?vfs=memory"); Database mem = sqlite.runtime().open(":memory:")) {
             db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1)");
             mem.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1)");
             assertEquals(1, count(db, "t"));
-            assertTrue(runtime.memoryVfs().fileNames().contains("mem-only.db"), runtime.memoryVfs().fileNames().toString());
+            assertTrue(sqlite.runtime().memoryVfs().fileNames().contains("mem-only.db"), sqlite.runtime().memoryVfs().fileNames().toString());
         }
         assertFalse(Files.exists(cwdFile));
-        assertEquals(List.of(), List.copyOf(runtime.memoryVfs().fileNames()).stream().filter(n -> n.endsWith("-journal")).toList());
+        assertEquals(List.of(), List.copyOf(sqlite.runtime().memoryVfs().fileNames()).stream().filter(n -> n.endsWith("-journal")).toList());
     }
 }

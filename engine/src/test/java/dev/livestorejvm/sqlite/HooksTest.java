@@ -1,30 +1,28 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.livestorejvm.vfs.ResultCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class HooksTest {
+    @RegisterExtension
+    final SqliteFixture sqlite = new SqliteFixture();
     private SqliteRuntime runtime;
     private Database db;
 
     @BeforeEach
     void open() {
-        runtime = SqliteRuntime.create();
+        runtime = sqlite.runtime();
         db = runtime.open(":memory:");
         db.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT, secret TEXT)");
     }
 
-    @AfterEach
-    void close() {
-        runtime.close();
-    }
 
     @Test
     void updateHookSeesEveryRowChange() {

@@ -1,28 +1,20 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.*;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@link Database#prepareFirst}: a script compiled one statement at a time, as JDBC's execute runs it. */
 class PrepareFirstTest {
-    static SqliteRuntime runtime;
+    @RegisterExtension
+    static final SqliteFixture sqlite = new SqliteFixture();
 
-    @BeforeAll
-    static void start() {
-        runtime = SqliteRuntime.create();
-    }
 
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
 
     @Test
     void walksAScriptStatementByStatementIncludingATriggerBody() {
-        try (Database db = runtime.open(":memory:")) {
+        try (Database db = sqlite.runtime().open(":memory:")) {
             String script = "create table t(x, y text);\n"
                 + "create trigger tr after insert on t begin update t set y = 'é;' where x = new.x; end;\n"
                 + "insert into t(x) values (1); select y from t; -- done\n";
@@ -44,7 +36,7 @@ class PrepareFirstTest {
 
     @Test
     void blanksAndCommentsHoldNoStatementAndErrorsCarryTheSql() {
-        try (Database db = runtime.open(":memory:")) {
+        try (Database db = sqlite.runtime().open(":memory:")) {
             assertNull(db.prepareFirst("  ;; -- nothing\n"));
             try (Statement st = db.prepareFirst("select 1;  ")) {
                 assertEquals("", st.tail());

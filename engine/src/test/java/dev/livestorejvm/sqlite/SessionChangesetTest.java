@@ -1,5 +1,6 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.livestorejvm.vfs.ResultCodes;
@@ -7,25 +8,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SessionChangesetTest {
+    @RegisterExtension
+    final SqliteFixture sqlite = new SqliteFixture();
     private SqliteRuntime runtime;
     private Database db;
 
     @BeforeEach
     void open() {
-        runtime = SqliteRuntime.create();
+        runtime = sqlite.runtime();
         db = runtime.open(":memory:");
         db.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT, score REAL, data BLOB, extra)");
     }
 
-    @AfterEach
-    void close() {
-        runtime.close();
-    }
 
     private Changeset capture(Runnable changes) {
         try (Session s = db.createSession()) {

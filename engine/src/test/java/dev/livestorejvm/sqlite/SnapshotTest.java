@@ -1,27 +1,25 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.livestorejvm.vfs.ResultCodes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SnapshotTest {
+    @RegisterExtension
+    final SqliteFixture sqlite = new SqliteFixture();
     private SqliteRuntime runtime;
 
     @BeforeEach
     void open() {
-        runtime = SqliteRuntime.create();
+        runtime = sqlite.runtime();
     }
 
-    @AfterEach
-    void close() {
-        runtime.close();
-    }
 
     private Database filled(String name, int rows) {
         Database db = runtime.open("file:" + name + "?vfs=memory");   // named, but not a file in the working directory

@@ -1,31 +1,23 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StatementTest {
-    static SqliteRuntime runtime;
+    @RegisterExtension
+    static final SqliteFixture sqlite = new SqliteFixture();
     Database db;
 
-    @BeforeAll
-    static void start() {
-        runtime = SqliteRuntime.create();
-    }
 
-    @AfterAll
-    static void stop() {
-        runtime.close();
-    }
 
     @BeforeEach
     void open() {
-        db = runtime.open(":memory:");
+        db = sqlite.runtime().open(":memory:");
         db.exec("create table t(id integer primary key, i integer, r real, s text, b blob)");
     }
 

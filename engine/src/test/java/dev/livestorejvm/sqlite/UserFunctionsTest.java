@@ -1,5 +1,6 @@
 package dev.livestorejvm.sqlite;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.junit.jupiter.api.Assertions.*;
 
 import dev.livestorejvm.vfs.ResultCodes;
@@ -7,24 +8,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class UserFunctionsTest {
+    @RegisterExtension
+    final SqliteFixture sqlite = new SqliteFixture();
     private SqliteRuntime runtime;
     private Database db;
 
     @BeforeEach
     void open() {
-        runtime = SqliteRuntime.create();
+        runtime = sqlite.runtime();
         db = runtime.open(":memory:");
     }
 
-    @AfterEach
-    void close() {
-        runtime.close();
-    }
 
     private Object scalar(Database on, String sql, Object... params) {
         try (Statement st = on.prepare(sql)) {

@@ -14,9 +14,18 @@ import java.util.Properties;
 final class JdbcTarget implements W1Target {
     private final Connection c;
 
+    private JdbcTarget(Connection c) {
+        this.c = c;
+    }
+
     private JdbcTarget(Driver driver) throws Exception {
-        c = driver.connect("jdbc:sqlite::memory:", new Properties());
+        this(driver.connect("jdbc:sqlite::memory:", new Properties()));
         if (c == null) throw new IllegalStateException(driver.getClass().getName() + " refused jdbc:sqlite::memory:");
+    }
+
+    /** This engine behind its own JDBC driver (module {@code jdbc}). */
+    static JdbcTarget livestore() throws Exception {
+        return new JdbcTarget(java.sql.DriverManager.getConnection("jdbc:livestore-sqlite::memory:"));
     }
 
     /** Native SQLite (a JNI library bundled in org.xerial:sqlite-jdbc). */

@@ -41,8 +41,9 @@ interface W1Target extends AutoCloseable {
             case "interpreted": return new EngineTarget(dev.livestorejvm.wasm.ExecutionMode.INTERPRETED);
             case "native": return JdbcTarget.xerial();
             case "sqlite4j": return JdbcTarget.sqlite4j();
+            case "jdbc": return JdbcTarget.livestore();
             default: throw new IllegalArgumentException("unknown target " + target
-                + " (livestore, interpreted, native, sqlite4j)");
+                + " (livestore, interpreted, native, sqlite4j, jdbc)");
         }
     }
 

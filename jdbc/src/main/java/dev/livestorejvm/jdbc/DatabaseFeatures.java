@@ -4,14 +4,13 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.RowIdLifetime;
-import java.sql.SQLException;
 
 /**
  * The fixed answers of {@link DatabaseMetaData}: what SQLite (3.50, this build) and this driver
  * support, answered as they behave. Schemas and catalogs: not reported (attached databases are
  * reachable by qualified names, but the driver does not present them as schemas).
  */
-abstract class DatabaseFeatures implements DatabaseMetaData {
+abstract class DatabaseFeatures implements DatabaseMetaData, SelfWrapper {
     // ---- names and versions (the rest is in JdbcDatabaseMetaData) ----
 
     @Override public String getDatabaseProductName() { return "SQLite"; }
@@ -185,15 +184,4 @@ abstract class DatabaseFeatures implements DatabaseMetaData {
     @Override public int getMaxTableNameLength() { return 0; }
     @Override public int getMaxTablesInSelect() { return 64; }
     @Override public int getMaxUserNameLength() { return 0; }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) return iface.cast(this);
-        throw Errors.misuse("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

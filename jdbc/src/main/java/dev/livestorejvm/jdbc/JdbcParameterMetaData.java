@@ -10,7 +10,7 @@ import java.util.List;
  * declared type in SQLite (any value binds), so its type is that of the value set, if any, else
  * {@link Types#OTHER}.
  */
-final class JdbcParameterMetaData implements ParameterMetaData {
+final class JdbcParameterMetaData implements ParameterMetaData, SelfWrapper {
     private final List<String> names;
     private final Object[] values;
 
@@ -89,16 +89,5 @@ final class JdbcParameterMetaData implements ParameterMetaData {
     public int getParameterMode(int param) throws SQLException {
         value(param);
         return parameterModeIn;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) return iface.cast(this);
-        throw Errors.misuse("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

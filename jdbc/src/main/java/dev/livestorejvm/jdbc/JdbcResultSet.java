@@ -36,7 +36,7 @@ import java.util.UUID;
  * and text through SQLite's own conversions, INTEGER read by {@code getObject} as Integer when it
  * fits (else Long), dates from epoch milliseconds (INTEGER), Julian days (REAL) or text.
  */
-final class JdbcResultSet extends UnsupportedResultSetMethods {
+final class JdbcResultSet extends UnsupportedResultSetMethods implements SelfWrapper {
     private final JdbcStatement owner;   // null for rows the driver made up (metadata)
     private final Cursor cursor;
     private final ConnectionConfig config;
@@ -538,15 +538,4 @@ final class JdbcResultSet extends UnsupportedResultSetMethods {
     @Override public String getNString(String l) throws SQLException { return getNString(findColumn(l)); }
     @Override public Blob getBlob(String l) throws SQLException { return getBlob(findColumn(l)); }
     @Override public Clob getClob(String l) throws SQLException { return getClob(findColumn(l)); }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) return iface.cast(this);
-        throw Errors.misuse("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

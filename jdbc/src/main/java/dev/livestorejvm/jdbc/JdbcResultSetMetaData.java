@@ -11,7 +11,7 @@ import java.sql.Types;
  * SQLite's storage classes, as xerial reports columns without a declared type. Before any row, or
  * for a NULL, the type is {@link Types#NULL}. Table and schema names are unknown for the same reason.
  */
-final class JdbcResultSetMetaData implements ResultSetMetaData {
+final class JdbcResultSetMetaData implements ResultSetMetaData, SelfWrapper {
     private final Cursor cursor;
 
     JdbcResultSetMetaData(Cursor cursor) {
@@ -168,16 +168,5 @@ final class JdbcResultSetMetaData implements ResultSetMetaData {
     public boolean isDefinitelyWritable(int column) throws SQLException {
         col(column);
         return false;
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) return iface.cast(this);
-        throw Errors.misuse("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
  * result reached with {@link #getMoreResults()}). Query timeout and cancel go through SQLite's
  * progress handler, checked every {@link JdbcConnection#PROGRESS_STEPS} virtual-machine steps.
  */
-class JdbcStatement implements java.sql.Statement {
+class JdbcStatement implements java.sql.Statement, SelfWrapper {
     final JdbcConnection conn;
     boolean closed;
     JdbcResultSet results;
@@ -594,16 +594,5 @@ class JdbcStatement implements java.sql.Statement {
         } catch (SQLException ignored) {
             // the connection is closing anyway
         }
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) return iface.cast(this);
-        throw Errors.misuse("not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

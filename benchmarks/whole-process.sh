@@ -11,7 +11,8 @@
 #            experiment (e.g. c1='java -XX:TieredStopAtLevel=1', or old='java -jar OLD.jar' to
 #            compare another build); default: every one whose JVM and
 #            archive exist. native is added to the cases that have a native counterpart.
-# Environment: JAVA17 (default: java), JAVA25 (default: /usr/lib/jvm/temurin-25-jdk-amd64/bin/java),
+# Environment: JAVA17 (default: java), JAVA25 (default: $JAVA_HOME_25_X64/bin/java, else the first JDK 25
+#   under /usr/lib/jvm or /opt/java; the j25 variants are left out when there is none),
 #   SQLITE3 (default: sqlite3), JAR (default: cli/target/livestore-jvm.jar; its archives beside it).
 # The commits case runs dev.livestorejvm.benchmarks.StoreColdMain from benchmarks/target/classes
 # (build it with `mvn -B -q -pl benchmarks compile`).
@@ -25,11 +26,17 @@ while getopts "n:c:v:" o; do
     n) RUNS=$OPTARG ;;
     c) CASES=$OPTARG ;;
     v) VARIANTS=$OPTARG ;;
-    *) sed -n '2,18p' "$0"; exit 2 ;;
+    *) sed -n '2,19p' "$0"; exit 2 ;;
   esac
 done
 JAVA17=${JAVA17:-java}
-JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
+find_jdk25() {   # the bin/java of an installed JDK 25, or nothing
+  local h
+  for h in ${JAVA_HOME_25_X64:-} /usr/lib/jvm/* /opt/java/*; do
+    [ -x "$h/bin/java" ] && grep -q '^JAVA_VERSION="25' "$h/release" 2>/dev/null && { echo "$h/bin/java"; return; }
+  done
+}
+JAVA25=${JAVA25:-$(find_jdk25)}
 SQLITE3=${SQLITE3:-sqlite3}
 JAR=${JAR:-cli/target/livestore-jvm.jar}
 LAUNCHER=$(dirname "$JAR")/bin/livestore-jvm
@@ -63,6 +70,7 @@ else
     case $v in
       j17) add j17 "$JAVA17" ;;
       j17-cds) add j17-cds "$JAVA17 -XX:SharedArchiveFile=$(archive "$JAVA17" jsa)" ;;
+      j25|j25-aot) [ -x "$JAVA25" ] || { echo "no JDK 25 (set JAVA25=.../bin/java): $v left out" >&2; continue; } ;;&
       j25) add j25 "$JAVA25" ;;
       j25-aot) add j25-aot "$JAVA25 -XX:AOTCache=$(archive "$JAVA25" aot)" ;;
       launcher) add launcher LAUNCHER ;;

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * where version is the JDK's JAVA_RUNTIME_VERSION (its {@code release} file), which is what the
  * launcher reads: an archive only works on the exact JVM build that made it.
- * <p>Usage: {@code BuildStartupArchives JAR LAUNCHER_SOURCE WORKDIR BUILD_JAVA_HOME [OPTIONAL_JAVA_HOMES]};
- * the build's own JDK must succeed; the optional ones (comma-separated) are skipped with a message
+ * <p>Usage: {@code BuildStartupArchives JAR LAUNCHER_SOURCE WORKDIR BUILD_JAVA_HOME [OTHER_JAVA_HOMES]};
+ * the build's own JDK must succeed; OTHER_JAVA_HOMES is {@code auto} (the installed JDKs 25 or later,
+ * {@link InstalledJdks}), {@code none}, or comma-separated homes, which are skipped with a message
  * when absent or too old, so a machine with JDK 17 only builds as before.
  */
 public class BuildStartupArchives {
@@ -29,12 +30,19 @@ public class BuildStartupArchives {
         Path launcher = Path.of(args[1]);
         Path work = Path.of(args[2]).toAbsolutePath();
         installLauncher(launcher, jar.resolveSibling("bin").resolve("livestore-jvm"));
-        archive(jar, work, Path.of(args[3]), true);
-        if (args.length > 4) {
-            for (String home : args[4].split(",")) {
-                if (!home.isBlank()) archive(jar, work, Path.of(home.trim()), false);
+        Path buildHome = Path.of(args[3]);
+        archive(jar, work, buildHome, true);
+        String others = args.length > 4 ? args[4].trim() : "none";
+        List<Path> homes = new ArrayList<>();
+        if (others.equals("auto")) {
+            homes.addAll(InstalledJdks.atLeast(25, release(buildHome, "JAVA_RUNTIME_VERSION")));
+            if (homes.isEmpty()) System.out.println("[startup-archive] no JDK 25 or later found (livestore.archive.jdks=auto): JDK 17's archive only");
+        } else if (!others.equals("none")) {
+            for (String home : others.split(",")) {
+                if (!home.isBlank()) homes.add(Path.of(home.trim()));
             }
         }
+        for (Path home : homes) archive(jar, work, home, false);
     }
 
     private static void installLauncher(Path source, Path target) throws IOException {
@@ -86,7 +94,7 @@ public class BuildStartupArchives {
             (System.nanoTime() - t0) / 1e9);
     }
 
-    private static String release(Path home, String key) throws IOException {
+    static String release(Path home, String key) throws IOException {
         Path release = home.resolve("release");
         if (!Files.isRegularFile(release)) return null;
         for (String line : Files.readAllLines(release)) {
@@ -103,5 +111,43 @@ public class BuildStartupArchives {
     private static void fail(boolean required, String why) {
         if (required) throw new IllegalStateException("[startup-archive] " + why);
         System.out.println("[startup-archive] skipped: " + why);
+    }
+
+    /**
+     * The JDKs installed where CI images and package managers put them, for {@code livestore.archive.jdks=auto}:
+     * the {@code JAVA_HOME_<N>_X64}/{@code _AARCH64} variables (GitHub's runner images, setup-java), the
+     * subdirectories of /usr/lib/jvm (Debian, Ubuntu), /opt/java, ~/.sdkman/candidates/java and ~/.jdks;
+     * one home per runtime version.
+     */
+    static final class InstalledJdks {
+        static List<Path> atLeast(int feature, String skipVersion) throws IOException {
+            List<Path> candidates = new ArrayList<>();
+            System.getenv().entrySet().stream()
+                .filter(e -> e.getKey().matches("JAVA_HOME_\\d+_(X64|AARCH64)"))
+                .forEach(e -> candidates.add(Path.of(e.getValue())));
+            String user = System.getProperty("user.home");
+            for (Path dir : List.of(Path.of("/usr/lib/jvm"), Path.of("/opt/java"), Path.of(user, ".sdkman", "candidates", "java"),
+                Path.of(user, ".jdks"))) {
+                if (!Files.isDirectory(dir)) continue;
+                try (var list = Files.list(dir)) {
+                    list.sorted().forEach(candidates::add);
+                }
+            }
+            java.util.Map<String, Path> byVersion = new java.util.TreeMap<>();
+            for (Path home : candidates) {
+                Path real;
+                try {
+                    real = home.toRealPath();
+                } catch (IOException e) {
+                    continue;   // a dangling link or variable
+                }
+                String version = release(real, "JAVA_RUNTIME_VERSION");
+                String javaVersion = release(real, "JAVA_VERSION");
+                if (version == null || javaVersion == null || version.equals(skipVersion)) continue;
+                if (!Files.isExecutable(real.resolve("bin").resolve("java"))) continue;
+                if (Integer.parseInt(javaVersion.split("[.+-]")[0]) >= feature) byVersion.putIfAbsent(version, real);
+            }
+            return new ArrayList<>(byVersion.values());
+        }
     }
 }

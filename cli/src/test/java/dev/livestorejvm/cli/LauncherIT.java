@@ -69,6 +69,16 @@ class LauncherIT {
             "SqlCommand comes from the archive");
     }
 
+    /** picocli ships Java 5 class files, which no archive holds; the build rewrites them (UpgradeOldClassFiles). */
+    @Test
+    void picocliComesFromTheArchiveToo() throws Exception {
+        Run r = launch(LAUNCHER, "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.classLoads().matches("(?s).*picocli\\.CommandLine source: shared objects file.*"),
+            "picocli.CommandLine comes from the archive");
+        assertFalse(r.classLoads().matches("(?s).*picocli\\.\\S+ source: (jar|file):.*"), "no picocli class is read from the jar");
+    }
+
     /** A copy of the jar and the launcher, without the archive, or with one that no longer fits. */
     private Path copyInstallation(boolean withArchive) throws IOException {
         Path jar = Files.copy(JAR, tmp.resolve("livestore-jvm.jar"));

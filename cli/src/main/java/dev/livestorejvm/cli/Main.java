@@ -1,5 +1,8 @@
 package dev.livestorejvm.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code java -jar livestore-jvm.jar <command>}: the entry point. Each subcommand is a class of
- * its own, registered in {@link #commandLine(Io)}.
+ * its own, registered in {@link #SUBCOMMANDS}.
  */
 @Command(name = "livestore-jvm",
     description = "LiveStore's SQLite (wa-sqlite in Chicory) on the JVM.",
@@ -29,18 +32,38 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         System.exit(code);
     }
 
-    /** Runs one command line on {@code io} and returns the exit code (see {@link ExitCodes}). */
-    public static int run(Io io, String... args) {
-        return commandLine(io).execute(args);
+    /**
+     * The subcommands by name (each class's {@code @Command} name), in the order the usage lists them.
+     * picocli builds a command's model by reflection over its annotations, in the bytecode interpreter
+     * at that point of a process: ~a third of {@code sql "select 1"}'s start-up went to the four
+     * commands it does not run (docs/startup.md).
+     */
+    static final Map<String, Function<Io, Object>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("sql", SqlCommand::new);
+        SUBCOMMANDS.put("version", VersionCommand::new);
+        SUBCOMMANDS.put("inspect", InspectCommand::new);
+        SUBCOMMANDS.put("demo", DemoCommand::new);
+        SUBCOMMANDS.put("serve", ServeCommand::new);
     }
 
-    static CommandLine commandLine(Io io) {
-        CommandLine cli = new CommandLine(new Main())
-            .addSubcommand(new SqlCommand(io))
-            .addSubcommand(new VersionCommand(io))
-            .addSubcommand(new InspectCommand(io))
-            .addSubcommand(new DemoCommand(io))
-            .addSubcommand(new ServeCommand(io));
+    /** Runs one command line on {@code io} and returns the exit code (see {@link ExitCodes}). */
+    public static int run(Io io, String... args) {
+        return commandLine(io, args).execute(args);
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand, only that one is
+     * registered (it then parses and prints its usage exactly as among all of them); otherwise all,
+     * for the top-level usage and its errors.
+     */
+    static CommandLine commandLine(Io io, String... args) {
+        String named = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
+        CommandLine cli = new CommandLine(new Main());
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (named == null || named.equals(name)) cli.addSubcommand(name, command.apply(io));
+        });
         cli.setExpandAtFiles(false);   // SQL may begin with '@'; it is not an argument file
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));

@@ -50,7 +50,18 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     /** Runs one command line on {@code io} and returns the exit code (see {@link ExitCodes}). */
     public static int run(Io io, String... args) {
-        return commandLine(io, args).execute(args);
+        EarlyRuntime early = EarlyRuntime.startFor(args);
+        try {
+            CommandLine cli = commandLine(io, args);
+            if (early != null) {
+                Object command = cli.getSubcommands().get(args[0]).getCommand();
+                if (command instanceof SqlCommand sql) sql.runtimeOptions.early = early;
+                if (command instanceof VersionCommand version) version.runtimeOptions.early = early;
+            }
+            return cli.execute(args);
+        } finally {
+            if (early != null) early.closeIfUnused();
+        }
     }
 
     /**

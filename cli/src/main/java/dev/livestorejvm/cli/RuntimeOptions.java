@@ -14,7 +14,14 @@ final class RuntimeOptions {
     @Option(names = "--fts5", description = "Use the build of SQLite with FTS5 compiled in.")
     boolean fts5;
 
+    /** The default runtime started before the options were parsed (EarlyRuntime), or null. */
+    EarlyRuntime early;
+
     SqliteRuntime start() {
+        if (early != null && !fts5 && !interpreted) {
+            SqliteRuntime started = early.take();
+            if (started != null) return started;
+        }
         return SqliteRuntime.builder()
             .binary(fts5 ? WasmBinary.FTS5 : WasmBinary.DEFAULT)
             .mode(interpreted ? ExecutionMode.INTERPRETED : ExecutionMode.COMPILED)

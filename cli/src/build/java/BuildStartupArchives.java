@@ -145,7 +145,13 @@ public class BuildStartupArchives {
                 String javaVersion = release(real, "JAVA_VERSION");
                 if (version == null || javaVersion == null || version.equals(skipVersion)) continue;
                 if (!Files.isExecutable(real.resolve("bin").resolve("java"))) continue;
-                if (Integer.parseInt(javaVersion.split("[.+-]")[0]) >= feature) byVersion.putIfAbsent(version, real);
+                int major;
+                try {
+                    major = Integer.parseInt(javaVersion.split("[.+-]")[0]);
+                } catch (NumberFormatException e) {
+                    continue;   // not a version this step understands: not a candidate
+                }
+                if (major >= feature) byVersion.putIfAbsent(version, real);
             }
             return new ArrayList<>(byVersion.values());
         }

@@ -88,6 +88,13 @@ public final class SyncServerLoadMain {
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("single-event pushes, one store:          %,.0f pushes/s (%,d in %.2f s)%n", singles / s, singles, s);
             }
+            try (Client c = Client.open(server, "pipelined-" + run)) {
+                // pushes sent without waiting for each ack: the server commits those that queue up together
+                long t0 = System.nanoTime();
+                c.pushBatches(0, singles, 1, 32);
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("single-event pushes, one store, 32 in flight: %,.0f pushes/s (%,d in %.2f s)%n", singles / s, singles, s);
+            }
             {
                 int stores = 10;
                 List<Thread> threads = new ArrayList<>();

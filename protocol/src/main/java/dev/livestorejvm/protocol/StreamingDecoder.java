@@ -66,19 +66,48 @@ final class StreamingDecoder {
         }
     }
 
-    /** The items of a JSON array of pull items, each as its own text, or null. */
+    /**
+     * The items of a JSON array of objects, each as its own text, or null if the text is not such an array.
+     * A scan of brackets and strings, not a parse: the caller stored this text itself, as JSON it wrote.
+     */
     static List<String> arrayItems(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) return null;
-            List<String> out = new ArrayList<>();
-            while (p.nextToken() != JsonToken.END_ARRAY) {
-                expect(p, JsonToken.START_OBJECT);
-                out.add(raw(p, text).json());
+        int n = text.length();
+        int i = skipSpace(text, 0);
+        if (i >= n || text.charAt(i) != '[') return null;
+        i = skipSpace(text, i + 1);
+        List<String> out = new ArrayList<>();
+        if (i < n && text.charAt(i) == ']') return skipSpace(text, i + 1) == n ? out : null;
+        while (i < n) {
+            if (text.charAt(i) != '{') return null;
+            int start = i;
+            int depth = 0;
+            boolean inString = false;
+            for (; i < n; i++) {
+                char c = text.charAt(i);
+                if (inString) {
+                    if (c == '\\') i++;
+                    else if (c == '"') inString = false;
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    depth++;
+                } else if (c == '}' || c == ']') {
+                    if (--depth == 0) break;
+                }
             }
-            return p.nextToken() == null ? out : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
+            if (i >= n) return null;
+            out.add(text.substring(start, ++i));
+            i = skipSpace(text, i);
+            if (i < n && text.charAt(i) == ',') i = skipSpace(text, i + 1);
+            else if (i < n && text.charAt(i) == ']') return skipSpace(text, i + 1) == n ? out : null;
+            else return null;
         }
+        return null;
+    }
+
+    private static int skipSpace(String text, int i) {
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+        return i;
     }
 
     /** A JSON array of pull items {@code [{eventEncoded, metadata}, ...]}, or null. */

@@ -159,10 +159,13 @@ class SyncCodecTest {
         EncodedEvent e = ((SyncRequest.Push) ((ClientFrame.Request) SyncCodec.decodeClient(spaced)).payload()).batch().get(0);
         assertEquals(new RawJson("{ \"id\" : \"a1\" }"), e.args());
         List<PullEvent> events = ((ServerFrame.Chunk) SyncCodec.decodeServer(CHUNK)).values().get(0).batch();
-        List<PullEvent> two = List.of(events.get(0), new PullEvent(e, Optional.empty()));
+        EncodedEvent brackets = new EncodedEvent("n", new RawJson("{\"t\":\"}]\\\\\\\"{[\"}"), 2, 1, "c", "s");
+        List<PullEvent> two = List.of(events.get(0), new PullEvent(e, Optional.empty()), new PullEvent(brackets, Optional.empty()));
         String stored = SyncCodec.encodePullEvents(two);
         List<String> items = SyncCodec.splitPullItems(stored);
-        assertEquals(List.of(SyncCodec.encodePullEvent(two.get(0)), SyncCodec.encodePullEvent(two.get(1))), items);
+        assertEquals(List.of(SyncCodec.encodePullEvent(two.get(0)), SyncCodec.encodePullEvent(two.get(1)), SyncCodec.encodePullEvent(two.get(2))), items);
+        assertEquals(List.of(), SyncCodec.splitPullItems(" [ ] "));
+        assertEquals(items, SyncCodec.splitPullItems("[ " + String.join(" ,\n", items) + " ]"));
         assertEquals(two, SyncCodec.decodePullEvents(stored));
         String frame = SyncCodec.chunkFrameOfItems("r\"1", items, new PageInfo.MoreKnown(3), "b-1");
         assertEquals(SyncCodec.encode(new ServerFrame.Chunk("r\"1", List.of(new PullResponse(two, new PageInfo.MoreKnown(3), "b-1")))), frame);

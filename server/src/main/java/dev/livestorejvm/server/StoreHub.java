@@ -301,8 +301,11 @@ final class StoreHub {
             List<String> items = page.items();
             long remaining = page.remaining();
             // the byte limit: cut the page where it would pass 900 KB (one event always goes, whatever its size)
+            int chars = 0;
+            for (String item : items) chars += item.length() + 1;
             int bytes = 0;
-            int n = 0;
+            // at most 3 UTF-8 bytes per char: a page surely within the limit is not measured
+            int n = (long) chars * 3 <= MAX_CHUNK_BYTES ? items.size() : 0;
             while (n < items.size()) {
                 int size = utf8Length(items.get(n)) + 1;
                 if (n > 0 && bytes + size > MAX_CHUNK_BYTES) break;

@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One store's SQLite file: its head/backendId row and its log, one row per admitted batch holding the
- * batch's pull items as JSON ({@code [{eventEncoded, metadata}, ...]}). A row per batch rather than per
- * event: appends and history reads cost one SQLite row per ≤100 events, which matters on wasm SQLite,
- * and the batch is what the server admitted atomically anyway. Every method holds the file's lock.
+ * One store's SQLite file: its head/backendId row and its log, in rows of consecutive events holding their
+ * pull items as JSON ({@code [{eventEncoded, metadata}, ...]}): one row per admitted batch, small batches
+ * committed together sharing a row of up to {@value #ROW_EVENTS}. Rows rather than one per event: appends
+ * and history reads cost one SQLite row per ≤100 events, which matters on wasm SQLite, and catch-up cuts
+ * the stored text into chunk items without decoding it. Every method holds the file's lock.
  */
 final class StoreFile {
     static final int FORMAT = 1;

@@ -13,7 +13,8 @@ import java.util.Optional;
  * pass of Jackson's streaming parser, no tree; raw JSON values (args, payloads, metadata) are cut out of
  * the text as they were sent. It answers null as soon as a frame is not plainly valid, and
  * {@link SyncCodec} then decodes with the tree reader ({@link FrameDecoder}), whose errors name the frame
- * and the field: both paths accept the same frames, and only the slow one words errors.
+ * and the field: both paths accept the same frames, and only the slow one words errors. Over 300 lines
+ * because each frame shape needs its own small reader; they share the value helpers at the end.
  */
 final class StreamingDecoder {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -64,50 +65,6 @@ final class StreamingDecoder {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-    }
-
-    /**
-     * The items of a JSON array of objects, each as its own text, or null if the text is not such an array.
-     * A scan of brackets and strings, not a parse: the caller stored this text itself, as JSON it wrote.
-     */
-    static List<String> arrayItems(String text) {
-        int n = text.length();
-        int i = skipSpace(text, 0);
-        if (i >= n || text.charAt(i) != '[') return null;
-        i = skipSpace(text, i + 1);
-        List<String> out = new ArrayList<>();
-        if (i < n && text.charAt(i) == ']') return skipSpace(text, i + 1) == n ? out : null;
-        while (i < n) {
-            if (text.charAt(i) != '{') return null;
-            int start = i;
-            int depth = 0;
-            boolean inString = false;
-            for (; i < n; i++) {
-                char c = text.charAt(i);
-                if (inString) {
-                    if (c == '\\') i++;
-                    else if (c == '"') inString = false;
-                } else if (c == '"') {
-                    inString = true;
-                } else if (c == '{' || c == '[') {
-                    depth++;
-                } else if (c == '}' || c == ']') {
-                    if (--depth == 0) break;
-                }
-            }
-            if (i >= n) return null;
-            out.add(text.substring(start, ++i));
-            i = skipSpace(text, i);
-            if (i < n && text.charAt(i) == ',') i = skipSpace(text, i + 1);
-            else if (i < n && text.charAt(i) == ']') return skipSpace(text, i + 1) == n ? out : null;
-            else return null;
-        }
-        return null;
-    }
-
-    private static int skipSpace(String text, int i) {
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
-        return i;
     }
 
     /** A JSON array of pull items {@code [{eventEncoded, metadata}, ...]}, or null. */

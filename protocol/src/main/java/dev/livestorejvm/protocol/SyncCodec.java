@@ -94,7 +94,7 @@ public final class SyncCodec {
      * cut out without decoding the events.
      */
     public static List<String> splitPullItems(String text) {
-        List<String> items = StreamingDecoder.arrayItems(text);
+        List<String> items = JsonArrayItems.of(text);
         if (items != null) return items;
         List<String> out = new ArrayList<>();
         for (PullEvent e : decodePullEvents(text)) out.add(encodePullEvent(e));   // throws the error that names what is wrong

@@ -1,13 +1,15 @@
 // One LiveStore 0.4.0 client (adapter-node, file storage) syncing through a sync-cf server with the
 // stock makeWsSync or makeHttpSync. Driven line by line on stdin; answers one JSON line per command.
-// usage: node --experimental-websocket sync-client.mjs <syncUrl> <ws|http> <baseDir> <storeId> <clientId>
+// usage: node --experimental-websocket sync-client.mjs <syncUrl> <ws|http> <baseDir> <storeId> <clientId> [syncPayloadJson]
 // commands: create <id> <text> | rename <id> <text> | state | quit
 import { makeAdapter } from '@livestore/adapter-node'
 import { createStorePromise, State, Schema, Events, makeSchema } from '@livestore/livestore'
 import { makeWsSync, makeHttpSync } from '@livestore/sync-cf/client'
 import readline from 'node:readline'
 
-const [url, transport, baseDir, storeId, clientId] = process.argv.slice(2)
+const [url, transport, baseDir, storeId, clientId, payloadJson] = process.argv.slice(2)
+// the sync payload (e.g. {"authToken": ...}): sync-cf sends it in the URL and with every request
+const syncPayload = payloadJson ? JSON.parse(payloadJson) : undefined
 const todos = State.SQLite.table({ name: 'todos', columns: { id: State.SQLite.text({ primaryKey: true }),
   text: State.SQLite.text({ default: '' }), completed: State.SQLite.boolean({ default: false }) } })
 const events = {
@@ -23,7 +25,7 @@ const schema = makeSchema({ events, state: State.SQLite.makeState({ tables: { to
 const backend = transport === 'http' ? makeHttpSync({ url, livePull: { pollInterval: 500 } }) : makeWsSync({ url })
 const adapter = makeAdapter({ storage: { type: 'fs', baseDirectory: baseDir }, clientId, sessionId: clientId + '-s',
   sync: { backend, onSyncError: 'shutdown' } })
-const store = await createStorePromise({ adapter, schema, storeId, disableDevtools: true })
+const store = await createStorePromise({ adapter, schema, storeId, syncPayload, disableDevtools: true })
 const say = (o) => process.stdout.write(JSON.stringify(o) + '\n')
 say({ ready: clientId })
 

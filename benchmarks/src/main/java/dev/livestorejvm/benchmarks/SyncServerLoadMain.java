@@ -68,30 +68,43 @@ public final class SyncServerLoadMain {
 
             try (Client c = Client.open(server, "batched-" + run)) {
                 long t0 = System.nanoTime();
+                long c0 = cpuNanos();
                 c.pushBatches(0, events / 2, 100, 1);
                 double s1 = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("batched pushes, 100/batch, sequential:   %,.0f events/s (%,d events in %.2f s)%n", events / 2 / s1, events / 2, s1);
+                System.out.printf("batched pushes, 100/batch, sequential:   %,.0f events/s (%,d events in %.2f s) [cpu %.2f s]%n", events / 2 / s1, events / 2, s1, (cpuNanos() - c0) / 1e9);
                 t0 = System.nanoTime();
+                c0 = cpuNanos();
                 c.pushBatches(events / 2, events - events / 2, 100, 4);
                 double s2 = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("batched pushes, 100/batch, 4 in flight:  %,.0f events/s (%,d events in %.2f s)%n", (events - events / 2) / s2, events - events / 2, s2);
+                System.out.printf("batched pushes, 100/batch, 4 in flight:  %,.0f events/s (%,d events in %.2f s) [cpu %.2f s]%n", (events - events / 2) / s2, events - events / 2, s2, (cpuNanos() - c0) / 1e9);
             }
             try (Client reader = Client.open(server, "batched-" + run)) {
                 long t0 = System.nanoTime();
+                long c0 = cpuNanos();
                 long n = reader.catchUp();
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("catch-up read by one client:             %,d events in %.2f s (%,.0f events/s)%n", n, s, n / s);
+                System.out.printf("catch-up read by one client:             %,d events in %.2f s (%,.0f events/s) [cpu %.2f s]%n", n, s, n / s, (cpuNanos() - c0) / 1e9);
             }
             try (Client c = Client.open(server, "singles-" + run)) {
                 long t0 = System.nanoTime();
+                long c0 = cpuNanos();
                 c.pushBatches(0, singles, 1, 1);
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("single-event pushes, one store:          %,.0f pushes/s (%,d in %.2f s)%n", singles / s, singles, s);
+                System.out.printf("single-event pushes, one store:          %,.0f pushes/s (%,d in %.2f s) [cpu %.2f s]%n", singles / s, singles, s, (cpuNanos() - c0) / 1e9);
+            }
+            try (Client c = Client.open(server, "pipelined-" + run)) {
+                // pushes sent without waiting for each ack: the server commits those that queue up together
+                long t0 = System.nanoTime();
+                long c0 = cpuNanos();
+                c.pushBatches(0, singles, 1, 32);
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("single-event pushes, one store, 32 in flight: %,.0f pushes/s (%,d in %.2f s) [cpu %.2f s]%n", singles / s, singles, s, (cpuNanos() - c0) / 1e9);
             }
             {
                 int stores = 10;
                 List<Thread> threads = new ArrayList<>();
                 long t0 = System.nanoTime();
+                long c0 = cpuNanos();
                 for (int i = 0; i < stores; i++) {
                     String storeId = "par-" + run + "-" + i;
                     Thread t = new Thread(() -> {
@@ -106,10 +119,15 @@ public final class SyncServerLoadMain {
                 }
                 for (Thread t : threads) t.join();
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf("single-event pushes, 10 stores parallel: %,.0f pushes/s total (%,d in %.2f s)%n", singles / s, singles, s);
+                System.out.printf("single-event pushes, 10 stores parallel: %,.0f pushes/s total (%,d in %.2f s) [cpu %.2f s]%n", singles / s, singles, s, (cpuNanos() - c0) / 1e9);
             }
             latency(server, "latency-" + run, subscribers, latencyPushes);
         }
+    }
+
+    /** The CPU time of this process (server and clients) so far: with the machine shared, a figure that load does not inflate. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** One pusher sends single events; N live subscribers; time from send to arrival at the last subscriber. */

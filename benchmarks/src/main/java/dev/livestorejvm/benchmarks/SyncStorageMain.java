@@ -6,7 +6,7 @@ import dev.livestorejvm.protocol.SyncMetadata;
 import dev.livestorejvm.server.postgres.PostgresCluster;
 import dev.livestorejvm.server.postgres.PostgresStorage;
 import dev.livestorejvm.server.storage.AppendResult;
-import dev.livestorejvm.server.storage.EventPage;
+import dev.livestorejvm.server.storage.RawPage;
 import dev.livestorejvm.server.storage.SqliteStorage;
 import dev.livestorejvm.server.storage.SyncStorage;
 import java.nio.file.Files;
@@ -118,14 +118,15 @@ public final class SyncStorageMain {
         }
     }
 
+    /** Pages of 100 as the server's catch-up reads them: the stored item text ({@link SyncStorage#readRaw}). */
     private static void read(SyncStorage s, String store, int events) {
         long after = 0;
         while (after < events) {
-            EventPage p = s.read(store, after, events, 100);
-            if (p.events().isEmpty()) {
+            RawPage p = s.readRaw(store, after, events, 100);
+            if (p.items().isEmpty()) {
                 throw new IllegalStateException("log ended at " + after);
             }
-            after = p.events().get(p.events().size() - 1).eventEncoded().seqNum();
+            after = p.lastSeqNum();
         }
     }
 

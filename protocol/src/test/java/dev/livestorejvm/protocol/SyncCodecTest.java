@@ -129,6 +129,53 @@ class SyncCodecTest {
     }
 
     @Test
+    void streamingPathDecodesTheEventFramesAsTheTreeReaderDoes() {
+        String reordered = "{\"payload\":{\"backendId\":{\"value\":\"b-1\",\"_tag\":\"Some\"},\"batch\":[{\"sessionId\":\"s\",\"clientId\":\"c\","
+            + "\"parentSeqNum\":4,\"seqNum\":5,\"args\":[1,{\"a\":\"é\"}],\"name\":\"n\",\"extra\":{\"x\":[1]}}],\"storeId\":\"s\",\"unknown\":7},"
+            + "\"tag\":\"SyncWsRpc.Push\",\"id\":\"9\",\"_tag\":\"Request\"}";
+        String scalarArgs = PUSH.replace("{\"id\":\"a1\",\"text\":\"x \\\"q\\\" é\",\"n\":[1,2.5,null]}", "\"tab\\there\"");
+        for (String frame : List.of(PULL, PUSH, reordered, scalarArgs)) {
+            ClientFrame fast = StreamingDecoder.client(frame);
+            assertNotNull(fast, frame);
+            assertEquals(FrameDecoder.client(FrameDecoder.parse(frame, "t")), fast, frame);
+        }
+        String nonLiveEnd = "{\"_tag\":\"Exit\",\"requestId\":\"0\",\"exit\":{\"_tag\":\"Success\"}}";
+        for (String frame : List.of(CHUNK, ACK, nonLiveEnd, "{\"_tag\":\"Pong\"}", CHUNK.replace("\"MoreKnown\",\"remaining\":5", "\"NoMore\""))) {
+            ServerFrame fast = StreamingDecoder.server(frame);
+            assertNotNull(fast, frame);
+            assertEquals(FrameDecoder.server(FrameDecoder.parse(frame, "t")), fast, frame);
+        }
+        assertNotNull(StreamingDecoder.serverArray("[" + CHUNK + "," + ACK + "]"));
+        // a failure exit, or a frame that is not plainly valid, goes to the tree reader
+        assertNull(StreamingDecoder.server(AHEAD));
+        assertNull(StreamingDecoder.client(PUSH.replace("\"seqNum\":1", "\"seqNum\":\"1\"")));
+        assertNull(StreamingDecoder.client(PUSH + " {}"));
+        assertNull(StreamingDecoder.client(PULL.replace("\"live\":true,", "")));
+    }
+
+    @Test
+    void argsAreKeptAsSentAndStoredItemsSplitWithoutDecoding() {
+        String spaced = PUSH.replace("{\"id\":\"a1\",\"text\":\"x \\\"q\\\" é\",\"n\":[1,2.5,null]}", "{ \"id\" : \"a1\" }");
+        EncodedEvent e = ((SyncRequest.Push) ((ClientFrame.Request) SyncCodec.decodeClient(spaced)).payload()).batch().get(0);
+        assertEquals(new RawJson("{ \"id\" : \"a1\" }"), e.args());
+        List<PullEvent> events = ((ServerFrame.Chunk) SyncCodec.decodeServer(CHUNK)).values().get(0).batch();
+        EncodedEvent brackets = new EncodedEvent("n", new RawJson("{\"t\":\"}]\\\\\\\"{[\"}"), 2, 1, "c", "s");
+        List<PullEvent> two = List.of(events.get(0), new PullEvent(e, Optional.empty()), new PullEvent(brackets, Optional.empty()));
+        String stored = SyncCodec.encodePullEvents(two);
+        List<String> items = SyncCodec.splitPullItems(stored);
+        assertEquals(List.of(SyncCodec.encodePullEvent(two.get(0)), SyncCodec.encodePullEvent(two.get(1)), SyncCodec.encodePullEvent(two.get(2))), items);
+        assertEquals(List.of(), SyncCodec.splitPullItems(" [ ] "));
+        assertEquals(items, SyncCodec.splitPullItems("[ " + String.join(" ,\n", items) + " ]"));
+        assertEquals(two, SyncCodec.decodePullEvents(stored));
+        String frame = SyncCodec.chunkFrameOfItems("r\"1", items, new PageInfo.MoreKnown(3), "b-1");
+        assertEquals(SyncCodec.encode(new ServerFrame.Chunk("r\"1", List.of(new PullResponse(two, new PageInfo.MoreKnown(3), "b-1")))), frame);
+        assertEquals(SyncCodec.encode(new ServerFrame.Chunk("0", List.of(new PullResponse(List.of(), PageInfo.NO_MORE, "b")))),
+            SyncCodec.chunkFrameOfItems("0", List.of(), PageInfo.NO_MORE, "b"));
+        ProtocolException bad = assertThrows(ProtocolException.class, () -> SyncCodec.splitPullItems("[{\"eventEncoded\":1}"));
+        assertTrue(bad.getMessage().startsWith("pull items is not JSON"), bad.getMessage());
+    }
+
+    @Test
     void urlQueryDoubleEncodesThePayload() {
         String q = SyncUrl.query("store 1", Optional.of(new RawJson("{\"hint\":\"a b\"}")), "ws");
         assertEquals("storeId=store%201&payload=%257B%2522hint%2522%253A%2522a%2520b%2522%257D&transport=ws", q);

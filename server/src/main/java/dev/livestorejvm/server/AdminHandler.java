@@ -149,7 +149,7 @@ final class AdminHandler {
                 return "near line " + lineNo + ": event " + e.seqNum() + " does not chain onto its predecessor";
             }
         }
-        AppendResult r = hub.push(null, List.copyOf(batch), Optional.empty());
+        AppendResult r = hub.pushAndWait(List.copyOf(batch), Optional.empty());
         if (r instanceof AppendResult.ServerAhead s) {
             return "near line " + lineNo + ": event " + batch.get(0).seqNum() + " has parent " + batch.get(0).parentSeqNum() + " but the store's head is " + s.head();
         }

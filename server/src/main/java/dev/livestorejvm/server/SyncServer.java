@@ -27,6 +27,7 @@ public final class SyncServer implements AutoCloseable {
     private final Builder config;
     private final ServerMetrics metrics = new ServerMetrics();
     private final ExecutorService catchUp;
+    private final ExecutorService commits;
     private final SyncService service;
     private Server jetty;
     private ServerConnector connector;
@@ -39,7 +40,13 @@ public final class SyncServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.service = new SyncService(b.storage, b.authorizer, metrics, catchUp);
+        AtomicInteger c = new AtomicInteger();
+        this.commits = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "sync-commit-" + c.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.service = new SyncService(b.storage, b.authorizer, metrics, catchUp, commits);
     }
 
     public static Builder builder(SyncStorage storage) {
@@ -108,7 +115,9 @@ public final class SyncServer implements AutoCloseable {
                 jetty = null;
                 // no interrupts: an interrupted thread inside SQLite would close the database's file channel
                 catchUp.shutdown();
+                commits.shutdown();   // queued pushes still commit before the storage closes
                 try {
+                    commits.awaitTermination(10, TimeUnit.SECONDS);
                     catchUp.awaitTermination(5, TimeUnit.SECONDS);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();

@@ -34,13 +34,15 @@ final class SyncService {
     final ServerMetrics metrics;
     final Authorizer authorizer;
     private final ExecutorService catchUpExecutor;
+    private final ExecutorService commitExecutor;
     private final Map<String, StoreHub> hubs = new ConcurrentHashMap<>();
 
-    SyncService(SyncStorage storage, Authorizer authorizer, ServerMetrics metrics, ExecutorService catchUpExecutor) {
+    SyncService(SyncStorage storage, Authorizer authorizer, ServerMetrics metrics, ExecutorService catchUpExecutor, ExecutorService commitExecutor) {
         this.storage = storage;
         this.authorizer = authorizer;
         this.metrics = metrics;
         this.catchUpExecutor = catchUpExecutor;
+        this.commitExecutor = commitExecutor;
         storage.onExternalAppend((storeId, head) -> {
             StoreHub hub = hubs.get(storeId);
             if (hub != null) hub.externalAppend(head);
@@ -48,7 +50,7 @@ final class SyncService {
     }
 
     StoreHub hub(String storeId) {
-        return hubs.computeIfAbsent(storeId, id -> new StoreHub(id, storage, catchUpExecutor, metrics));
+        return hubs.computeIfAbsent(storeId, id -> new StoreHub(id, storage, catchUpExecutor, commitExecutor, metrics));
     }
 
     /** One text frame from a connection. */
@@ -134,20 +136,17 @@ final class SyncService {
                 return;
             }
         }
-        AppendResult r;
-        try {
-            r = hub.push(conn, batch, p.backendId());
-        } catch (RuntimeException e) {
-            conn.fail(id, SyncError.UnknownError.of("push " + id + " failed in storage: " + e.getMessage()));
-            return;
-        }
-        if (r instanceof AppendResult.Appended) {
-            conn.exit(id, new ExitResult.Success(RawJson.EMPTY_OBJECT));
-        } else if (r instanceof AppendResult.ServerAhead s) {
-            conn.fail(id, new SyncError.ServerAheadError(s.head(), batch.get(0).parentSeqNum()));
-        } else if (r instanceof AppendResult.BackendIdMismatch m) {
-            conn.fail(id, new SyncError.BackendIdMismatchError(m.backendId(), p.backendId().orElse("")));
-        }
+        hub.push(conn, batch, p.backendId(), (r, failure) -> {
+            if (failure != null) {
+                conn.fail(id, SyncError.UnknownError.of("push " + id + " failed in storage: " + failure.getMessage()));
+            } else if (r instanceof AppendResult.Appended) {
+                conn.exit(id, new ExitResult.Success(RawJson.EMPTY_OBJECT));
+            } else if (r instanceof AppendResult.ServerAhead s) {
+                conn.fail(id, new SyncError.ServerAheadError(s.head(), batch.get(0).parentSeqNum()));
+            } else if (r instanceof AppendResult.BackendIdMismatch m) {
+                conn.fail(id, new SyncError.BackendIdMismatchError(m.backendId(), p.backendId().orElse("")));
+            }
+        });
     }
 
     private void pull(Connection conn, String id, SyncRequest.Pull p) {

@@ -149,8 +149,14 @@ class LiveStoreSyncServerTest {
         final StringBuffer log = new StringBuffer();
 
         NodeClient(String url, String transport, Path dir, String storeId, String clientId) throws Exception {
-            process = new ProcessBuilder("node", "--experimental-websocket", "--no-warnings", "sync-client.mjs", url, transport, dir.toString(), storeId, clientId)
-                .directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
+            this(url, transport, dir, storeId, clientId, null);
+        }
+
+        /** {@code syncPayload}: JSON handed to LiveStore as the store's sync payload, or null for none. */
+        NodeClient(String url, String transport, Path dir, String storeId, String clientId, String syncPayload) throws Exception {
+            List<String> command = new ArrayList<>(List.of("node", "--experimental-websocket", "--no-warnings", "sync-client.mjs", url, transport, dir.toString(), storeId, clientId));
+            if (syncPayload != null) command.add(syncPayload);
+            process = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -74,18 +74,35 @@ public final class SqliteStorage implements SyncStorage {
 
     @Override
     public AppendResult append(String storeId, String expectedBackendId, List<EncodedEvent> batch, RawJson metadata) {
-        if (batch.isEmpty()) throw new IllegalArgumentException("store '" + storeId + "': empty batch");
-        for (int i = 1; i < batch.size(); i++) {
-            if (batch.get(i).seqNum() != batch.get(i - 1).seqNum() + 1 || batch.get(i).parentSeqNum() != batch.get(i - 1).seqNum()) {
-                throw new IllegalArgumentException("store '" + storeId + "': batch not contiguous at index " + i);
+        return appendAll(storeId, expectedBackendId, List.of(batch), metadata);
+    }
+
+    @Override
+    public AppendResult appendAll(String storeId, String expectedBackendId, List<List<EncodedEvent>> batches, RawJson metadata) {
+        EncodedEvent previous = null;
+        int index = 0;
+        for (List<EncodedEvent> batch : batches) {
+            if (batch.isEmpty()) throw new IllegalArgumentException("store '" + storeId + "': empty batch");
+            for (EncodedEvent e : batch) {
+                if (previous != null && (e.seqNum() != previous.seqNum() + 1 || e.parentSeqNum() != previous.seqNum())) {
+                    throw new IllegalArgumentException("store '" + storeId + "': batch not contiguous at index " + index);
+                }
+                previous = e;
+                index++;
             }
         }
-        return file(storeId).append(expectedBackendId, batch, metadata);
+        if (batches.isEmpty()) throw new IllegalArgumentException("store '" + storeId + "': empty batch");
+        return file(storeId).append(expectedBackendId, batches, metadata);
     }
 
     @Override
     public EventPage read(String storeId, long afterSeqNum, long untilSeqNum, int limit) {
         return file(storeId).read(afterSeqNum, untilSeqNum, limit);
+    }
+
+    @Override
+    public RawPage readRaw(String storeId, long afterSeqNum, long untilSeqNum, int limit) {
+        return file(storeId).readRaw(afterSeqNum, untilSeqNum, limit);
     }
 
     @Override

@@ -19,13 +19,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One store's SQLite file: its head/backendId row and its log, one row per admitted batch holding the
- * batch's pull items as JSON ({@code [{eventEncoded, metadata}, ...]}). A row per batch rather than per
- * event: appends and history reads cost one SQLite row per ≤100 events, which matters on wasm SQLite,
- * and the batch is what the server admitted atomically anyway. Every method holds the file's lock.
+ * One store's SQLite file: its head/backendId row and its log, in rows of consecutive events holding their
+ * pull items as JSON ({@code [{eventEncoded, metadata}, ...]}): one row per admitted batch, small batches
+ * committed together sharing a row of up to {@value #ROW_EVENTS}. Rows rather than one per event: appends
+ * and history reads cost one SQLite row per ≤100 events, which matters on wasm SQLite, and catch-up cuts
+ * the stored text into chunk items without decoding it. Every method holds the file's lock.
  */
 final class StoreFile {
     static final int FORMAT = 1;
+    /** Events per row at most when small batches share a row (a batch of more stays one row). */
+    static final int ROW_EVENTS = 100;
     private static final String DDL = """
         CREATE TABLE IF NOT EXISTS sync_meta(
           id INTEGER PRIMARY KEY CHECK (id = 1), format INTEGER NOT NULL, store_id TEXT NOT NULL,
@@ -126,18 +129,26 @@ final class StoreFile {
         return new StoreHead(backendId, head);
     }
 
-    synchronized AppendResult append(String expectedBackendId, List<EncodedEvent> batch, RawJson metadata) {
+    /**
+     * Appends the batches (chained, the first onto the head) in one transaction: one commit, one flush of the
+     * WAL. Consecutive small batches share a row of up to {@link #ROW_EVENTS} events, so a log written by many
+     * single-event pushes still reads back in few rows.
+     */
+    synchronized AppendResult append(String expectedBackendId, List<List<EncodedEvent>> batches, RawJson metadata) {
         if (!backendId.equals(expectedBackendId)) return new AppendResult.BackendIdMismatch(backendId);
-        if (batch.get(0).parentSeqNum() != head) return new AppendResult.ServerAhead(head);
-        long newHead = batch.get(batch.size() - 1).seqNum();
+        long first = batches.get(0).get(0).seqNum();
+        if (batches.get(0).get(0).parentSeqNum() != head) return new AppendResult.ServerAhead(head);
+        List<EncodedEvent> lastBatch = batches.get(batches.size() - 1);
+        long newHead = lastBatch.get(lastBatch.size() - 1).seqNum();
         try {
             db.exec("BEGIN IMMEDIATE");
             try {
-                List<PullEvent> items = new ArrayList<>(batch.size());
-                for (EncodedEvent e : batch) items.add(new PullEvent(e, Optional.of(metadata)));
-                insert.bindLong(1, batch.get(0).seqNum()).bindLong(2, newHead).bindText(3, SyncCodec.encodePullEvents(items));
-                insert.executeUpdate();
-                insert.reset();
+                List<PullEvent> row = new ArrayList<>();
+                for (List<EncodedEvent> batch : batches) {
+                    if (!row.isEmpty() && row.size() + batch.size() > ROW_EVENTS) insertRow(row);
+                    for (EncodedEvent e : batch) row.add(new PullEvent(e, Optional.of(metadata)));
+                }
+                insertRow(row);
                 setHead.bindLong(1, newHead).bindText(2, backendId);
                 setHead.executeUpdate();
                 setHead.reset();
@@ -149,10 +160,19 @@ final class StoreFile {
                 throw e;
             }
         } catch (SqliteException e) {
-            throw new StorageException("store '" + storeId + "': append of seqNum " + batch.get(0).seqNum() + ".." + newHead + " failed: " + e.getMessage(), e);
+            throw new StorageException("store '" + storeId + "': append of seqNum " + first + ".." + newHead + " failed: " + e.getMessage(), e);
         }
         head = newHead;
         return new AppendResult.Appended(newHead);
+    }
+
+    /** Inserts the events as one row and empties the list. */
+    private void insertRow(List<PullEvent> row) {
+        insert.bindLong(1, row.get(0).eventEncoded().seqNum()).bindLong(2, row.get(row.size() - 1).eventEncoded().seqNum())
+            .bindText(3, SyncCodec.encodePullEvents(row));
+        insert.executeUpdate();
+        insert.reset();
+        row.clear();
     }
 
     synchronized EventPage read(long after, long until, int limit) {
@@ -175,6 +195,30 @@ final class StoreFile {
         }
         long lastRead = out.isEmpty() ? after : out.get(out.size() - 1).eventEncoded().seqNum();
         return new EventPage(out, Math.max(0, last - lastRead));  // the log is contiguous: 1..head
+    }
+
+    /** {@link #read} as stored text: each row's items are cut apart, not decoded. */
+    synchronized RawPage readRaw(long after, long until, int limit) {
+        long last = Math.min(until, head);
+        if (after >= last || limit <= 0) return new RawPage(after + 1, List.of(), Math.max(0, last - after));
+        List<String> out = new ArrayList<>(Math.min(limit, (int) Math.min(last - after, 10_000)));
+        try {
+            select.bindLong(1, after).bindLong(2, last);
+            while (out.size() < limit && select.step()) {
+                long rowFirst = select.getLong(0);
+                if (select.getLong(1) <= after) continue;
+                List<String> items = SyncCodec.splitPullItems(select.getText(2));
+                for (int i = 0; i < items.size() && out.size() < limit; i++) {
+                    long seq = rowFirst + i;
+                    if (seq > after && seq <= last) out.add(items.get(i));
+                }
+            }
+        } catch (SqliteException e) {
+            throw new StorageException("store '" + storeId + "': read after " + after + " failed: " + e.getMessage(), e);
+        } finally {
+            select.reset();
+        }
+        return new RawPage(after + 1, out, Math.max(0, last - (after + out.size())));
     }
 
     synchronized long count() {

@@ -1,7 +1,10 @@
 package dev.livestorejvm.server.storage;
 
 import dev.livestorejvm.protocol.EncodedEvent;
+import dev.livestorejvm.protocol.PullEvent;
 import dev.livestorejvm.protocol.RawJson;
+import dev.livestorejvm.protocol.SyncCodec;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,10 +37,34 @@ public interface SyncStorage extends AutoCloseable {
     AppendResult append(String storeId, String expectedBackendId, List<EncodedEvent> batch, RawJson metadata);
 
     /**
+     * Several batches, each chaining onto the previous one, appended as one atomic and durable write: the
+     * group commit of pushes that queued up together (one transaction, one flush). Same conditions and
+     * results as {@link #append} of their concatenation, which is what the default does.
+     */
+    default AppendResult appendAll(String storeId, String expectedBackendId, List<List<EncodedEvent>> batches, RawJson metadata) {
+        if (batches.size() == 1) return append(storeId, expectedBackendId, batches.get(0), metadata);
+        List<EncodedEvent> all = new ArrayList<>();
+        for (List<EncodedEvent> b : batches) all.addAll(b);
+        return append(storeId, expectedBackendId, all, metadata);
+    }
+
+    /**
      * The events with {@code afterSeqNum < seqNum <= untilSeqNum}, ascending, at most {@code limit}; the page's
      * {@code remaining} counts the events in that range after the last returned one.
      */
     EventPage read(String storeId, long afterSeqNum, long untilSeqNum, int limit);
+
+    /**
+     * {@link #read} as the JSON text of each pull item, for catch-up chunks. A storage that keeps that
+     * text overrides this to skip decoding and re-encoding; the default encodes what {@link #read} returns.
+     */
+    default RawPage readRaw(String storeId, long afterSeqNum, long untilSeqNum, int limit) {
+        EventPage page = read(storeId, afterSeqNum, untilSeqNum, limit);
+        List<String> items = new ArrayList<>(page.events().size());
+        for (PullEvent e : page.events()) items.add(SyncCodec.encodePullEvent(e));
+        long first = page.events().isEmpty() ? afterSeqNum + 1 : page.events().get(0).eventEncoded().seqNum();
+        return new RawPage(first, items, page.remaining());
+    }
 
     /** Deletes every event of the store and gives it a new backendId (clients then follow their mismatch policy). */
     StoreHead reset(String storeId);

@@ -69,6 +69,29 @@ public abstract class SyncStorageContract {
     }
 
     @Test
+    void appendAllWritesSeveralBatchesAtOnceAndReadRawGivesTheItemsText() {
+        String b = storage().head("s1").backendId();
+        assertEquals(new AppendResult.ServerAhead(0), storage().appendAll("s1", b, List.of(batch(2, 1), batch(3, 2)), META));
+        assertEquals(new AppendResult.Appended(153), storage().appendAll("s1", b, List.of(batch(1, 1), batch(2, 99), batch(101, 50), batch(151, 3)), META));
+        assertEquals(153, storage().head("s1").head());
+        assertEquals(new AppendResult.ServerAhead(153), storage().appendAll("s1", b, List.of(batch(153, 1)), META), "nothing written twice");
+        // every window, across the rows the storage chose, reads back the same through read and readRaw
+        for (long after : new long[] {0, 1, 50, 99, 100, 120, 150, 152, 153}) {
+            EventPage p = storage().read("s1", after, 153, 100);
+            RawPage raw = storage().readRaw("s1", after, 153, 100);
+            assertEquals(p.remaining(), raw.remaining(), "after " + after);
+            assertEquals(after + 1, raw.firstSeqNum(), "after " + after);
+            List<String> expected = new ArrayList<>();
+            for (PullEvent e : p.events()) expected.add(dev.livestorejvm.protocol.SyncCodec.encodePullEvent(e));
+            assertEquals(expected, raw.items(), "after " + after);
+            for (int i = 0; i < p.events().size(); i++) assertEquals(event(after + 1 + i, "t" + (after + 1 + i)), p.events().get(i).eventEncoded());
+        }
+        assertEquals(List.of(), storage().readRaw("s1", 10, 10, 100).items());
+        assertEquals(3, storage().readRaw("s1", 10, 13, 100).items().size(), "until bounds the page");
+        assertEquals(5, storage().readRaw("s1", 10, 153, 5).items().size(), "limit bounds the page");
+    }
+
+    @Test
     void appendChainsOntoTheHeadAndReadsBackExactly() {
         String b = storage().head("s1").backendId();
         assertEquals(new AppendResult.Appended(3), storage().append("s1", b, batch(1, 3), META));

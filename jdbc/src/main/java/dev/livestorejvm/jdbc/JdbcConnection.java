@@ -56,10 +56,11 @@ final class JdbcConnection implements Connection {
     private final java.util.concurrent.Semaphore gate;
     private boolean gateHeld;
 
-    /** The statement now running, and whether its cancel was asked for or its deadline (System.nanoTime) passed. */
+    /** The statement now running (read by cancel from other threads), and whether its cancel was asked for. */
     volatile JdbcStatement running;
     volatile boolean cancelRequested;
-    volatile long deadline;
+    /** The running statement's deadline (System.nanoTime), 0 for none: written and read by the thread that steps. */
+    long deadline;
 
     JdbcConnection(ConnectionConfig config) throws SQLException {
         this.config = config;
@@ -554,16 +555,28 @@ final class JdbcConnection implements Connection {
         return null;
     }
 
-    /** Attached databases are schemas in SQLite, but unqualified names search all of them: nothing to select. */
+    /**
+     * Schemas are SQLite's databases (see {@link JdbcDatabaseMetaData}); unqualified names resolve
+     * as SQLite resolves them (temp, main, then attached databases in order), which no setting
+     * changes. So {@code main} (or null, the default) is accepted, another existing database is
+     * refused as unsupported rather than pretended, and an unknown name is an error (3F000).
+     */
     @Override
     public void setSchema(String schema) throws SQLException {
         checkOpen();
+        if (schema == null || schema.equalsIgnoreCase("main")) return;
+        boolean exists = false;
+        for (String db : ((JdbcDatabaseMetaData) getMetaData()).databases()) exists |= db.equalsIgnoreCase(schema);
+        if (!exists) throw new SQLException("[SQLITE_ERROR] no such schema: " + schema, "3F000", dev.livestorejvm.sqlite.ResultCode.SQLITE_ERROR);
+        throw Errors.unsupported("Changing the default schema (SQLite resolves unqualified names itself; qualify them: "
+            + schema + ".table)");
     }
 
+    /** The schema unqualified names are created in: always {@code main}. */
     @Override
     public String getSchema() throws SQLException {
         checkOpen();
-        return null;
+        return "main";
     }
 
     @Override

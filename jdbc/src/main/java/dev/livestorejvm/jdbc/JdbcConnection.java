@@ -198,9 +198,26 @@ final class JdbcConnection implements Connection {
         }
     }
 
-    /** Before a statement runs: opens the transaction that auto-commit off promises, if none is open. */
+    /**
+     * True while a transaction is known to be open: since it was found or begun, only statements
+     * that cannot end one (INSERT, UPDATE, DELETE, REPLACE, queries) ran, and none failed (a failure
+     * may roll the transaction back). Spares asking SQLite before every statement of a transaction.
+     * Never set once the application took the {@link Database} itself through {@link #unwrap}.
+     */
+    boolean txKnownOpen;
+    private boolean rawAccess;
+
+    /** Before a statement that may end a transaction (COMMIT, DDL, anything run as SQL text): see {@link #beginIfNeeded(boolean)}. */
     void beginIfNeeded() throws SQLException {
-        if (!autoCommit && db.autocommit()) {
+        beginIfNeeded(true);
+    }
+
+    /**
+     * Before a statement runs: opens the transaction that auto-commit off promises, if none is
+     * open. {@code mayEndTransaction}: false for DML and queries, which leave a transaction open.
+     */
+    void beginIfNeeded(boolean mayEndTransaction) throws SQLException {
+        if (!autoCommit && !txKnownOpen && db.autocommit()) {
             releaseGate();   // a transaction ended by SQL (COMMIT run as a statement) gave the lock back
             acquireGate();
             try {
@@ -213,6 +230,7 @@ final class JdbcConnection implements Connection {
                 throw e;
             }
         }
+        txKnownOpen = !autoCommit && !mayEndTransaction && !rawAccess;
     }
 
     void forget(JdbcStatement st) {
@@ -326,6 +344,7 @@ final class JdbcConnection implements Connection {
         lock.lock();
         try {
             checkOpen();
+            txKnownOpen = false;
             if (on == autoCommit) return;
             if (on && !db.autocommit()) retryBusy(() -> {
                 db.exec("COMMIT");   // JDBC: switching auto-commit on commits the open transaction
@@ -359,6 +378,7 @@ final class JdbcConnection implements Connection {
         try {
             checkOpen();
             if (autoCommit) throw Errors.misuse(sql.toLowerCase() + "() in auto-commit mode");
+            txKnownOpen = false;
             if (!db.autocommit()) retryBusy(() -> {
                 db.exec(sql);
                 return null;
@@ -675,7 +695,16 @@ final class JdbcConnection implements Connection {
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
         if (iface.isInstance(this)) return iface.cast(this);
-        if (iface == Database.class) return iface.cast(db);
+        if (iface == Database.class) {
+            lock.lock();
+            try {
+                rawAccess = true;   // the application may now end transactions behind the driver's back
+                txKnownOpen = false;
+            } finally {
+                lock.unlock();
+            }
+            return iface.cast(db);
+        }
         throw Errors.misuse("not a wrapper for " + iface.getName());
     }
 

@@ -73,6 +73,7 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
         conn.lock.lock();
         try {
             conn.checkOpen();
+            conn.txKnownOpen = false;   // reads only, but a failed read may roll a transaction back
             Database db = conn.db;
             return conn.retryBusy(() -> {
                 try (Statement st = db.prepare(sql)) {

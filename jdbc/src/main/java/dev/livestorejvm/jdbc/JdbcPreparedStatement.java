@@ -116,7 +116,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
             clearResults();
             generatedKeys.clear();
             bindAll(params);
-            conn.beginIfNeeded();
+            conn.beginIfNeeded(!(dml || query));
             if (!returningAdded && columns > 0) {
                 results = new JdbcResultSet(this, new StatementCursor(this, st, false, maxRows, columns));
                 return true;
@@ -162,7 +162,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
                 throw Errors.misuse("executeUpdate ran a query that returns rows (use executeQuery): " + sql);
             }
             bindAll(params);
-            conn.beginIfNeeded();
+            conn.beginIfNeeded(!(dml || query));
             updateCount = runOnce();
             return updateCount;
         } finally {
@@ -194,7 +194,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
             generatedKeys.clear();
             long[] counts = new long[batch.size()];
             try {
-                conn.beginIfNeeded();
+                conn.beginIfNeeded(!(dml || query));
                 for (int i = 0; i < counts.length; i++) {
                     try {
                         bindAll(batch.get(i));

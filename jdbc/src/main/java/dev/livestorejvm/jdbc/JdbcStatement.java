@@ -61,6 +61,7 @@ class JdbcStatement implements java.sql.Statement, SelfWrapper {
                     return st.step();
                 } catch (SqliteException e) {
                     conn.running = null;
+                    conn.txKnownOpen = false;   // a failed statement may have rolled the transaction back
                     if (first && e.resultCode() == dev.livestorejvm.sqlite.ResultCode.SQLITE_BUSY && conn.db.autocommit()) {
                         if (busySince == 0) busySince = System.nanoTime();
                         if (conn.shouldRetry(e, busySince, attempt)) {
@@ -95,6 +96,7 @@ class JdbcStatement implements java.sql.Statement, SelfWrapper {
                     return st.executeUpdate();   // resets the statement, also when it fails
                 } catch (SqliteException e) {
                     conn.running = null;
+                    conn.txKnownOpen = false;   // a failed statement may have rolled the transaction back
                     // outside a transaction a busy statement changed nothing (SQLite rolled it back): run it again
                     if (e.resultCode() == dev.livestorejvm.sqlite.ResultCode.SQLITE_BUSY && conn.db.autocommit()) {
                         if (busySince == 0) busySince = System.nanoTime();

@@ -7,8 +7,8 @@ import java.sql.RowIdLifetime;
 
 /**
  * The fixed answers of {@link DatabaseMetaData}: what SQLite (3.50, this build) and this driver
- * support, answered as they behave. Schemas and catalogs: not reported (attached databases are
- * reachable by qualified names, but the driver does not present them as schemas).
+ * support, answered as they behave. Schemas are SQLite's databases (main, temp, attached ones),
+ * which SQL names qualify ({@code aux.t}) in DML, table and index definitions; no catalogs.
  */
 abstract class DatabaseFeatures implements DatabaseMetaData, SelfWrapper {
     // ---- names and versions (the rest is in JdbcDatabaseMetaData) ----
@@ -98,10 +98,10 @@ abstract class DatabaseFeatures implements DatabaseMetaData, SelfWrapper {
     @Override public boolean supportsOuterJoins() { return true; }
     @Override public boolean supportsFullOuterJoins() { return true; }
     @Override public boolean supportsLimitedOuterJoins() { return true; }
-    @Override public boolean supportsSchemasInDataManipulation() { return false; }
+    @Override public boolean supportsSchemasInDataManipulation() { return true; }
     @Override public boolean supportsSchemasInProcedureCalls() { return false; }
-    @Override public boolean supportsSchemasInTableDefinitions() { return false; }
-    @Override public boolean supportsSchemasInIndexDefinitions() { return false; }
+    @Override public boolean supportsSchemasInTableDefinitions() { return true; }
+    @Override public boolean supportsSchemasInIndexDefinitions() { return true; }
     @Override public boolean supportsSchemasInPrivilegeDefinitions() { return false; }
     @Override public boolean supportsCatalogsInDataManipulation() { return false; }
     @Override public boolean supportsCatalogsInProcedureCalls() { return false; }

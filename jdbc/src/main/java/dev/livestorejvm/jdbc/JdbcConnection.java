@@ -56,10 +56,11 @@ final class JdbcConnection implements Connection {
     private final java.util.concurrent.Semaphore gate;
     private boolean gateHeld;
 
-    /** The statement now running, and whether its cancel was asked for or its deadline (System.nanoTime) passed. */
+    /** The statement now running (read by cancel from other threads), and whether its cancel was asked for. */
     volatile JdbcStatement running;
     volatile boolean cancelRequested;
-    volatile long deadline;
+    /** The running statement's deadline (System.nanoTime), 0 for none: written and read by the thread that steps. */
+    long deadline;
 
     JdbcConnection(ConnectionConfig config) throws SQLException {
         this.config = config;
@@ -197,9 +198,26 @@ final class JdbcConnection implements Connection {
         }
     }
 
-    /** Before a statement runs: opens the transaction that auto-commit off promises, if none is open. */
+    /**
+     * True while a transaction is known to be open: since it was found or begun, only statements
+     * that cannot end one (INSERT, UPDATE, DELETE, REPLACE, queries) ran, and none failed (a failure
+     * may roll the transaction back). Spares asking SQLite before every statement of a transaction.
+     * Never set once the application took the {@link Database} itself through {@link #unwrap}.
+     */
+    boolean txKnownOpen;
+    private boolean rawAccess;
+
+    /** Before a statement that may end a transaction (COMMIT, DDL, anything run as SQL text): see {@link #beginIfNeeded(boolean)}. */
     void beginIfNeeded() throws SQLException {
-        if (!autoCommit && db.autocommit()) {
+        beginIfNeeded(true);
+    }
+
+    /**
+     * Before a statement runs: opens the transaction that auto-commit off promises, if none is
+     * open. {@code mayEndTransaction}: false for DML and queries, which leave a transaction open.
+     */
+    void beginIfNeeded(boolean mayEndTransaction) throws SQLException {
+        if (!autoCommit && !txKnownOpen && db.autocommit()) {
             releaseGate();   // a transaction ended by SQL (COMMIT run as a statement) gave the lock back
             acquireGate();
             try {
@@ -212,6 +230,7 @@ final class JdbcConnection implements Connection {
                 throw e;
             }
         }
+        txKnownOpen = !autoCommit && !mayEndTransaction && !rawAccess;
     }
 
     void forget(JdbcStatement st) {
@@ -325,6 +344,7 @@ final class JdbcConnection implements Connection {
         lock.lock();
         try {
             checkOpen();
+            txKnownOpen = false;
             if (on == autoCommit) return;
             if (on && !db.autocommit()) retryBusy(() -> {
                 db.exec("COMMIT");   // JDBC: switching auto-commit on commits the open transaction
@@ -358,6 +378,7 @@ final class JdbcConnection implements Connection {
         try {
             checkOpen();
             if (autoCommit) throw Errors.misuse(sql.toLowerCase() + "() in auto-commit mode");
+            txKnownOpen = false;
             if (!db.autocommit()) retryBusy(() -> {
                 db.exec(sql);
                 return null;
@@ -554,16 +575,28 @@ final class JdbcConnection implements Connection {
         return null;
     }
 
-    /** Attached databases are schemas in SQLite, but unqualified names search all of them: nothing to select. */
+    /**
+     * Schemas are SQLite's databases (see {@link JdbcDatabaseMetaData}); unqualified names resolve
+     * as SQLite resolves them (temp, main, then attached databases in order), which no setting
+     * changes. So {@code main} (or null, the default) is accepted, another existing database is
+     * refused as unsupported rather than pretended, and an unknown name is an error (3F000).
+     */
     @Override
     public void setSchema(String schema) throws SQLException {
         checkOpen();
+        if (schema == null || schema.equalsIgnoreCase("main")) return;
+        boolean exists = false;
+        for (String db : ((JdbcDatabaseMetaData) getMetaData()).databases()) exists |= db.equalsIgnoreCase(schema);
+        if (!exists) throw new SQLException("[SQLITE_ERROR] no such schema: " + schema, "3F000", dev.livestorejvm.sqlite.ResultCode.SQLITE_ERROR);
+        throw Errors.unsupported("Changing the default schema (SQLite resolves unqualified names itself; qualify them: "
+            + schema + ".table)");
     }
 
+    /** The schema unqualified names are created in: always {@code main}. */
     @Override
     public String getSchema() throws SQLException {
         checkOpen();
-        return null;
+        return "main";
     }
 
     @Override
@@ -662,7 +695,16 @@ final class JdbcConnection implements Connection {
     @Override
     public <T> T unwrap(Class<T> iface) throws SQLException {
         if (iface.isInstance(this)) return iface.cast(this);
-        if (iface == Database.class) return iface.cast(db);
+        if (iface == Database.class) {
+            lock.lock();
+            try {
+                rawAccess = true;   // the application may now end transactions behind the driver's back
+                txKnownOpen = false;
+            } finally {
+                lock.unlock();
+            }
+            return iface.cast(db);
+        }
         throw Errors.misuse("not a wrapper for " + iface.getName());
     }
 

@@ -16,9 +16,15 @@ import java.util.regex.Pattern;
 /**
  * What tools introspect: tables, views, columns, keys, indexes and types, read from
  * {@code sqlite_schema} and SQLite's table-valued pragmas ({@code pragma_table_xinfo},
- * {@code pragma_index_list}, {@code pragma_foreign_key_list}, ...). Only schema {@code main} is
- * described; catalog and schema columns are null, and a non-null catalog or schema argument other
- * than "" or "main" matches nothing.
+ * {@code pragma_index_list}, {@code pragma_foreign_key_list}, ...).
+ *
+ * <p>Schemas are SQLite's databases, by the names SQL qualifies tables with: {@code main},
+ * {@code temp} (once the connection has made a temporary object) and each attached database, as
+ * {@code PRAGMA database_list} lists them. Rows carry that name in their {@code *_SCHEM} column;
+ * a schema pattern selects databases (null: all; "": {@code main}, for callers that mean "the
+ * default"). SQLite has no catalogs: catalog columns are null, and a catalog argument other than
+ * null or "" matches nothing. (xerial's driver reports null schemas and describes {@code main}
+ * and {@code temp} only; see the README.)
  */
 final class JdbcDatabaseMetaData extends DatabaseFeatures {
     private final JdbcConnection conn;
@@ -67,6 +73,7 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
         conn.lock.lock();
         try {
             conn.checkOpen();
+            conn.txKnownOpen = false;   // reads only, but a failed read may roll a transaction back
             Database db = conn.db;
             return conn.retryBusy(() -> {
                 try (Statement st = db.prepare(sql)) {
@@ -109,25 +116,56 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
         return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(value).matches();
     }
 
-    /** Only {@code main} is described: null, "" and "main" select it. */
-    private static boolean mainSchema(String catalog, String schemaPattern) {
-        return (catalog == null || catalog.isEmpty()) && (schemaPattern == null || schemaPattern.isEmpty()
-            || matches(schemaPattern, "main"));
+    /** The databases (schemas) of this connection, in SQLite's order: main, temp if open, attached ones. */
+    List<String> databases() throws SQLException {
+        List<String> out = new ArrayList<>();
+        for (Object[] r : rows("SELECT name FROM pragma_database_list ORDER BY seq")) out.add((String) r[0]);
+        return out;
     }
 
-    /** Tables and views of main matching {@code pattern}: name, type, sql. */
-    private List<Object[]> tables(String pattern) throws SQLException {
+    /** The databases a catalog and schema pattern select: see the class comment. */
+    private List<String> schemas(String catalog, String schemaPattern) throws SQLException {
+        if (catalog != null && !catalog.isEmpty()) return List.of();
+        if (schemaPattern != null && schemaPattern.isEmpty()) return List.of("main");
+        List<String> out = new ArrayList<>();
+        for (String db : databases()) if (matches(schemaPattern, db)) out.add(db);
+        return out;
+    }
+
+    /**
+     * The database holding {@code table} for the methods that take a schema name, not a pattern
+     * (keys, indexes): that database if named (case-insensitively), else the first of main, temp,
+     * attached ones that has the table, as SQLite resolves an unqualified name; null if none has it.
+     */
+    private String schemaOf(String catalog, String schema, String table) throws SQLException {
+        if (catalog != null && !catalog.isEmpty()) return null;
+        List<String> candidates = new ArrayList<>();
+        for (String db : databases()) {
+            if (schema == null || (schema.isEmpty() ? db.equals("main") : db.equalsIgnoreCase(schema))) candidates.add(db);
+        }
+        if (candidates.remove("temp")) candidates.add(0, "temp");   // SQLite looks in temp first
+        for (String db : candidates) {
+            if (!rows("SELECT 1 FROM " + JdbcConnection.quote(db) + ".sqlite_schema WHERE type IN ('table', 'view')"
+                + " AND name = ? COLLATE NOCASE", table).isEmpty()) return db;
+        }
+        return null;
+    }
+
+    /** Tables and views of database {@code db} matching {@code pattern}: name, type, sql. */
+    private List<Object[]> tables(String db, String pattern) throws SQLException {
         List<Object[]> out = new ArrayList<>();
-        for (Object[] r : rows("SELECT name, type, sql FROM sqlite_schema WHERE type IN ('table', 'view') ORDER BY name")) {
+        for (Object[] r : rows("SELECT name, type, sql FROM " + JdbcConnection.quote(db)
+            + ".sqlite_schema WHERE type IN ('table', 'view') ORDER BY name")) {
             if (matches(pattern, (String) r[0])) out.add(r);
         }
         if (matches(pattern, "sqlite_schema")) out.add(new Object[] {"sqlite_schema", "table", null});
         return out;
     }
 
-    private static String tableType(Object[] t) {
+    private static String tableType(String db, Object[] t) {
         String name = (String) t[0];
         if (name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) return "SYSTEM TABLE";
+        if (db.equals("temp")) return "view".equals(t[1]) ? "VIEW" : "LOCAL TEMPORARY";   // visible to this connection only
         return "view".equals(t[1]) ? "VIEW" : "TABLE";
     }
 
@@ -136,32 +174,35 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
     @Override
     public ResultSet getTables(String catalog, String schemaPattern, String tableNamePattern, String[] types) throws SQLException {
         List<Object[]> out = new ArrayList<>();
-        if (mainSchema(catalog, schemaPattern)) {
-            List<String> wanted = types == null ? null : Arrays.asList(types);
-            for (Object[] t : tables(tableNamePattern)) {
-                String type = tableType(t);
+        List<String> wanted = types == null ? null : Arrays.asList(types);
+        for (String db : schemas(catalog, schemaPattern)) {
+            for (Object[] t : tables(db, tableNamePattern)) {
+                String type = tableType(db, t);
                 if (wanted != null && !wanted.contains(type)) continue;
-                out.add(new Object[] {null, null, t[0], type, null, null, null, null, null, null});
+                out.add(new Object[] {null, db, t[0], type, null, null, null, null, null, null});
             }
         }
-        out.sort(Comparator.comparing((Object[] r) -> (String) r[3]).thenComparing(r -> (String) r[2]));
+        out.sort(Comparator.comparing((Object[] r) -> (String) r[3]).thenComparing(r -> (String) r[1])
+            .thenComparing(r -> (String) r[2]));
         return result(List.of("TABLE_CAT", "TABLE_SCHEM", "TABLE_NAME", "TABLE_TYPE", "REMARKS", "TYPE_CAT", "TYPE_SCHEM",
             "TYPE_NAME", "SELF_REFERENCING_COL_NAME", "REF_GENERATION"), out);
     }
 
     @Override
     public ResultSet getTableTypes() {
-        return result(List.of("TABLE_TYPE"), List.of(new Object[] {"SYSTEM TABLE"}, new Object[] {"TABLE"}, new Object[] {"VIEW"}));
+        return result(List.of("TABLE_TYPE"), List.of(new Object[] {"LOCAL TEMPORARY"}, new Object[] {"SYSTEM TABLE"},
+            new Object[] {"TABLE"}, new Object[] {"VIEW"}));
     }
 
     @Override
     public ResultSet getColumns(String catalog, String schemaPattern, String tableNamePattern, String columnNamePattern)
         throws SQLException {
         List<Object[]> out = new ArrayList<>();
-        if (mainSchema(catalog, schemaPattern)) {
-            for (Object[] t : tables(tableNamePattern)) {
+        for (String db : schemas(catalog, schemaPattern)) {
+            for (Object[] t : tables(db, tableNamePattern)) {
                 String table = (String) t[0];
-                List<Object[]> cols = rows("SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?)", table);
+                List<Object[]> cols = rows("SELECT cid, name, type, \"notnull\", dflt_value, pk, hidden FROM pragma_table_xinfo(?, ?)",
+                    table, db);
                 String rowidAlias = rowidAlias(t, cols);
                 int position = 0;
                 for (Object[] c : cols) {
@@ -174,7 +215,7 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
                     int jdbcType = DeclaredTypes.jdbcType(declared);
                     boolean notNull = (Long) c[3] != 0 || name.equals(rowidAlias);
                     boolean auto = name.equals(rowidAlias);
-                    out.add(new Object[] {null, null, table, name, (long) jdbcType,
+                    out.add(new Object[] {null, db, table, name, (long) jdbcType,
                         declared == null || declared.isEmpty() ? "" : declared,
                         (long) DeclaredTypes.size(declared, 2_000_000_000), null, (long) DeclaredTypes.scale(declared), 10L,
                         (long) (notNull ? columnNoNulls : columnNullable), null, c[4], null, null,
@@ -207,9 +248,10 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
     @Override
     public ResultSet getPrimaryKeys(String catalog, String schema, String table) throws SQLException {
         List<Object[]> out = new ArrayList<>();
-        if (table != null && mainSchema(catalog, schema)) {
-            for (Object[] c : rows("SELECT name, pk FROM pragma_table_info(?) WHERE pk > 0", table)) {
-                out.add(new Object[] {null, null, table, c[0], c[1], null});
+        String db = table == null ? null : schemaOf(catalog, schema, table);
+        if (db != null) {
+            for (Object[] c : rows("SELECT name, pk FROM pragma_table_info(?, ?) WHERE pk > 0", table, db)) {
+                out.add(new Object[] {null, db, table, c[0], c[1], null});
             }
         }
         out.sort(Comparator.comparing(r -> ((String) r[3]).toLowerCase(Locale.ROOT)));
@@ -220,8 +262,9 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
     public ResultSet getBestRowIdentifier(String catalog, String schema, String table, int scope, boolean nullable)
         throws SQLException {
         List<Object[]> out = new ArrayList<>();
-        if (table != null && mainSchema(catalog, schema)) {
-            for (Object[] c : rows("SELECT name, type FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", table)) {
+        String db = table == null ? null : schemaOf(catalog, schema, table);
+        if (db != null) {
+            for (Object[] c : rows("SELECT name, type FROM pragma_table_info(?, ?) WHERE pk > 0 ORDER BY pk", table, db)) {
                 String declared = (String) c[1];
                 out.add(new Object[] {(long) bestRowSession, c[0], (long) DeclaredTypes.jdbcType(declared), declared,
                     (long) DeclaredTypes.size(declared, 2_000_000_000), null, (long) DeclaredTypes.scale(declared),
@@ -236,12 +279,14 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
     public ResultSet getIndexInfo(String catalog, String schema, String table, boolean unique, boolean approximate)
         throws SQLException {
         List<Object[]> out = new ArrayList<>();
-        if (table != null && mainSchema(catalog, schema)) {
-            for (Object[] ix : rows("SELECT name, \"unique\" FROM pragma_index_list(?)", table)) {
+        String db = table == null ? null : schemaOf(catalog, schema, table);
+        if (db != null) {
+            for (Object[] ix : rows("SELECT name, \"unique\" FROM pragma_index_list(?, ?)", table, db)) {
                 boolean isUnique = (Long) ix[1] != 0;
                 if (unique && !isUnique) continue;
-                for (Object[] c : rows("SELECT seqno, name, \"desc\" FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno", ix[0])) {
-                    out.add(new Object[] {null, null, table, isUnique ? 0L : 1L, null, ix[0], (long) tableIndexOther,
+                for (Object[] c : rows("SELECT seqno, name, \"desc\" FROM pragma_index_xinfo(?, ?) WHERE key = 1 ORDER BY seqno",
+                    ix[0], db)) {
+                    out.add(new Object[] {null, db, table, isUnique ? 0L : 1L, null, ix[0], (long) tableIndexOther,
                         (Long) c[0] + 1, c[1], (Long) c[2] != 0 ? "D" : "A", 0L, 0L, null});
                 }
             }
@@ -258,20 +303,20 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
         "FKTABLE_CAT", "FKTABLE_SCHEM", "FKTABLE_NAME", "FKCOLUMN_NAME", "KEY_SEQ", "UPDATE_RULE", "DELETE_RULE", "FK_NAME",
         "PK_NAME", "DEFERRABILITY");
 
-    /** The foreign keys declared by {@code table}, one row per column, as JDBC's key rows. */
-    private List<Object[]> foreignKeys(String table) throws SQLException {
+    /** The foreign keys declared by {@code table} of database {@code db} (whose parents are in {@code db} too), one row per column. */
+    private List<Object[]> foreignKeys(String db, String table) throws SQLException {
         List<Object[]> out = new ArrayList<>();
-        List<Object[]> fks = rows("SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?)"
-            + " ORDER BY id, seq", table);
+        List<Object[]> fks = rows("SELECT id, seq, \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list(?, ?)"
+            + " ORDER BY id, seq", table, db);
         for (Object[] fk : fks) {
             String parent = (String) fk[2];
             String to = (String) fk[4];
             if (to == null) {   // REFERENCES parent without columns: the parent's primary key, in order
-                List<Object[]> pk = rows("SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk", parent);
+                List<Object[]> pk = rows("SELECT name FROM pragma_table_info(?, ?) WHERE pk > 0 ORDER BY pk", parent, db);
                 int seq = ((Long) fk[1]).intValue();
                 to = seq < pk.size() ? (String) pk.get(seq)[0] : null;
             }
-            out.add(new Object[] {null, null, parent, to, null, null, table, fk[3], (Long) fk[1] + 1, rule((String) fk[5]),
+            out.add(new Object[] {null, db, parent, to, null, db, table, fk[3], (Long) fk[1] + 1, rule((String) fk[5]),
                 rule((String) fk[6]), "fk_" + table + "_" + fk[0], null, (long) importedKeyNotDeferrable});
         }
         return out;
@@ -289,7 +334,8 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
 
     @Override
     public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
-        List<Object[]> out = table != null && mainSchema(catalog, schema) ? foreignKeys(table) : new ArrayList<>();
+        String db = table == null ? null : schemaOf(catalog, schema, table);
+        List<Object[]> out = db != null ? foreignKeys(db, table) : new ArrayList<>();
         out.sort(Comparator.comparing((Object[] r) -> (String) r[2]).thenComparing(r -> (Long) r[8]));
         return result(KEY_COLUMNS, out);
     }
@@ -303,17 +349,20 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
     public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable, String foreignCatalog,
                                        String foreignSchema, String foreignTable) throws SQLException {
         List<Object[]> out = new ArrayList<>();
-        if (mainSchema(parentCatalog, parentSchema) && mainSchema(foreignCatalog, foreignSchema)) {
-            for (Object[] t : tables(null)) {
+        List<String> parents = schemas(parentCatalog, parentSchema);
+        for (String db : schemas(foreignCatalog, foreignSchema)) {
+            if (!parents.contains(db)) continue;   // SQLite's foreign keys stay inside one database
+            for (Object[] t : tables(db, null)) {
                 if (!"table".equals(t[1])) continue;
                 String child = (String) t[0];
                 if (foreignTable != null && !child.equalsIgnoreCase(foreignTable)) continue;
-                for (Object[] k : foreignKeys(child)) {
+                for (Object[] k : foreignKeys(db, child)) {
                     if (parentTable == null || parentTable.equalsIgnoreCase((String) k[2])) out.add(k);
                 }
             }
         }
-        out.sort(Comparator.comparing((Object[] r) -> (String) r[6]).thenComparing(r -> (Long) r[8]));
+        out.sort(Comparator.comparing((Object[] r) -> (String) r[5]).thenComparing(r -> (String) r[6])
+            .thenComparing(r -> (Long) r[8]));
         return result(KEY_COLUMNS, out);
     }
 
@@ -350,13 +399,17 @@ final class JdbcDatabaseMetaData extends DatabaseFeatures {
     // ---- what SQLite has none of: empty, with JDBC's columns ----
 
     @Override
-    public ResultSet getSchemas() {
-        return empty("TABLE_SCHEM", "TABLE_CATALOG");
+    public ResultSet getSchemas() throws SQLException {
+        return getSchemas(null, null);
     }
 
+    /** SQLite's databases by name: main, temp (once opened), attached ones; ordered by name, as JDBC asks. */
     @Override
-    public ResultSet getSchemas(String catalog, String schemaPattern) {
-        return getSchemas();
+    public ResultSet getSchemas(String catalog, String schemaPattern) throws SQLException {
+        List<Object[]> out = new ArrayList<>();
+        for (String db : schemas(catalog, schemaPattern)) out.add(new Object[] {db, null});
+        out.sort(Comparator.comparing(r -> (String) r[0]));
+        return result(List.of("TABLE_SCHEM", "TABLE_CATALOG"), out);
     }
 
     @Override

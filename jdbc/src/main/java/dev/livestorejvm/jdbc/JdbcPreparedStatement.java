@@ -47,6 +47,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
     private final int columns;
     private final boolean query;
     private final boolean dml;
+    private final boolean insert;
     private Object[] params;
     private final List<Object[]> batch = new ArrayList<>();
 
@@ -83,6 +84,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
         this.query = !returningAdded && columns > 0 && engine(st::readOnly);
         String verb = SqlText.firstKeyword(sql);
         this.dml = verb.equals("INSERT") || verb.equals("UPDATE") || verb.equals("DELETE") || verb.equals("REPLACE");
+        this.insert = isInsert(sql);
         this.params = new Object[parameterCount];
         Arrays.fill(params, UNSET);
     }
@@ -114,7 +116,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
             clearResults();
             generatedKeys.clear();
             bindAll(params);
-            conn.beginIfNeeded();
+            conn.beginIfNeeded(!(dml || query));
             if (!returningAdded && columns > 0) {
                 results = new JdbcResultSet(this, new StatementCursor(this, st, false, maxRows, columns));
                 return true;
@@ -128,8 +130,8 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
 
     /** Runs the bound statement to its end, collecting its keys; returns the rows changed. */
     private long runOnce() throws SQLException {
-        long count = runToEnd(st, returningAdded ? generatedKeys : null, dml);
-        if (keys == Keys.ROWID && count > 0 && isInsert(sql)) generatedKeys.add(new Object[] {engine(conn.db::lastInsertRowid)});
+        long count = dml && !returningAdded ? runUpdate(st) : runToEnd(st, returningAdded ? generatedKeys : null, dml);
+        if (keys == Keys.ROWID && count > 0 && insert) generatedKeys.add(new Object[] {engine(conn.db::lastInsertRowid)});
         return count;
     }
 
@@ -160,7 +162,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
                 throw Errors.misuse("executeUpdate ran a query that returns rows (use executeQuery): " + sql);
             }
             bindAll(params);
-            conn.beginIfNeeded();
+            conn.beginIfNeeded(!(dml || query));
             updateCount = runOnce();
             return updateCount;
         } finally {
@@ -192,7 +194,7 @@ final class JdbcPreparedStatement extends JdbcStatement implements PreparedState
             generatedKeys.clear();
             long[] counts = new long[batch.size()];
             try {
-                conn.beginIfNeeded();
+                conn.beginIfNeeded(!(dml || query));
                 for (int i = 0; i < counts.length; i++) {
                     try {
                         bindAll(batch.get(i));

@@ -6,10 +6,28 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * Columns of a result set. The binary is built with SQLITE_OMIT_DECLTYPE, so a column's declared
- * type is unknown to SQLite's API: types are those of the values in the current (or first) row,
- * SQLite's storage classes, as xerial reports columns without a declared type. Before any row, or
- * for a NULL, the type is {@link Types#NULL}. Table and schema names are unknown for the same reason.
+ * Columns of a result set.
+ *
+ * <p><b>No declared types.</b> The binary (wa-sqlite 0.4.0) is built with
+ * {@code SQLITE_OMIT_DECLTYPE} and without {@code SQLITE_ENABLE_COLUMN_METADATA}, so SQLite's API
+ * cannot tell which table column a result column comes from nor how it was declared
+ * ({@code sqlite3_column_decltype}, {@code sqlite3_column_table_name} and
+ * {@code sqlite3_column_origin_name} do not exist in it). What is returned instead:
+ * <ul>
+ * <li>{@link #getColumnType}/{@link #getColumnTypeName}/{@link #getColumnClassName}: the storage
+ * class of the value in the current row (the first row before {@code next()}, as the driver reads
+ * it ahead): INTEGER ({@code Types.INTEGER}, Integer or Long), REAL ({@code Types.REAL}, Double),
+ * TEXT ({@code Types.VARCHAR}, String), BLOB ({@code Types.BLOB}, byte[]); NULL
+ * ({@code Types.NULL}, Object) for a NULL value, for an empty result and for
+ * {@code PreparedStatement.getMetaData()} before execution. A column declared {@code DATE} holding
+ * epoch milliseconds therefore reads as INTEGER, and one declared {@code DECIMAL(10,2)} as
+ * whatever was stored. This is what xerial's driver reports for columns without a declared type.</li>
+ * <li>{@link #getTableName}, {@link #getSchemaName}, {@link #getCatalogName}: "" (unknown);
+ * {@link #isNullable}: {@code columnNullableUnknown}; {@link #isAutoIncrement}: false;
+ * precision and scale: 0.</li>
+ * </ul>
+ * Declared types, nullability and defaults of table columns are in
+ * {@link java.sql.DatabaseMetaData#getColumns} (from {@code PRAGMA table_xinfo}).
  */
 final class JdbcResultSetMetaData implements ResultSetMetaData, SelfWrapper {
     private final Cursor cursor;

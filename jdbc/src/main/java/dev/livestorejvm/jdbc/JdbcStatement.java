@@ -52,32 +52,80 @@ class JdbcStatement implements java.sql.Statement, SelfWrapper {
      */
     final boolean step(Statement st, boolean first) throws SQLException {
         conn.lock.lock();
-        long start = System.nanoTime();
         try {
+            long deadline = queryTimeout > 0 ? System.nanoTime() + queryTimeout * 1_000_000_000L : 0;
+            long busySince = 0;
             for (int attempt = 0; ; attempt++) {
-                conn.cancelRequested = false;
-                conn.deadline = queryTimeout > 0 ? start + queryTimeout * 1_000_000_000L : 0;
-                conn.running = this;
+                startRun(deadline);
                 try {
                     return st.step();
                 } catch (SqliteException e) {
                     conn.running = null;
-                    if (first && e.resultCode() == dev.livestorejvm.sqlite.ResultCode.SQLITE_BUSY && conn.db.autocommit()
-                        && conn.shouldRetry(e, start, attempt)) {
-                        st.reset();
-                        continue;
+                    conn.txKnownOpen = false;   // a failed statement may have rolled the transaction back
+                    if (first && e.resultCode() == dev.livestorejvm.sqlite.ResultCode.SQLITE_BUSY && conn.db.autocommit()) {
+                        if (busySince == 0) busySince = System.nanoTime();
+                        if (conn.shouldRetry(e, busySince, attempt)) {
+                            st.reset();
+                            continue;
+                        }
                     }
-                    boolean timedOut = queryTimeout > 0 && System.nanoTime() - conn.deadline >= 0;
-                    throw Errors.of(e, timedOut);
+                    throw Errors.of(e, timedOut(deadline));
                 }
             }
         } catch (SqliteException e) {
             throw Errors.of(e);
         } finally {
             conn.running = null;
-            conn.deadline = 0;
             conn.lock.unlock();
         }
+    }
+
+    /**
+     * Runs a statement that returns no rows to read (INSERT, UPDATE, DELETE, REPLACE without keys
+     * to collect) to its end in one engine call (steps, {@code sqlite3_changes64}, reset), with the
+     * same timeout, cancel and busy handling as {@link #step}: the hot path of executeUpdate.
+     */
+    final long runUpdate(Statement st) throws SQLException {
+        conn.lock.lock();
+        try {
+            long deadline = queryTimeout > 0 ? System.nanoTime() + queryTimeout * 1_000_000_000L : 0;
+            long busySince = 0;
+            for (int attempt = 0; ; attempt++) {
+                startRun(deadline);
+                try {
+                    return st.executeUpdate();   // resets the statement, also when it fails
+                } catch (SqliteException e) {
+                    conn.running = null;
+                    conn.txKnownOpen = false;   // a failed statement may have rolled the transaction back
+                    // outside a transaction a busy statement changed nothing (SQLite rolled it back): run it again
+                    if (e.resultCode() == dev.livestorejvm.sqlite.ResultCode.SQLITE_BUSY && conn.db.autocommit()) {
+                        if (busySince == 0) busySince = System.nanoTime();
+                        if (conn.shouldRetry(e, busySince, attempt)) continue;
+                    }
+                    throw Errors.of(e, timedOut(deadline));
+                }
+            }
+        } catch (SqliteException e) {
+            throw Errors.of(e);
+        } finally {
+            conn.running = null;
+            conn.lock.unlock();
+        }
+    }
+
+    /**
+     * Arms the progress handler's checks for a run of this statement. Only {@code running} and
+     * {@code cancelRequested} are read by other threads (cancel); the deadline is read by the
+     * progress handler on this thread, so it is a plain field.
+     */
+    private void startRun(long deadline) {
+        if (conn.cancelRequested) conn.cancelRequested = false;
+        conn.deadline = deadline;
+        conn.running = this;
+    }
+
+    private boolean timedOut(long deadline) {
+        return deadline != 0 && System.nanoTime() - deadline >= 0;
     }
 
     /** An engine call that is not a step: its errors become SQLExceptions. */

@@ -107,7 +107,7 @@ class MetaDataTest {
             assertEquals(1, column(md.getIndexInfo(null, null, "book", true, false), "INDEX_NAME").stream().distinct().count());
             List<String> types = column(md.getTypeInfo(), "TYPE_NAME");
             assertTrue(types.containsAll(List.of("INTEGER", "TEXT", "BLOB", "REAL", "NUMERIC")));
-            assertFalse(md.getSchemas().next());
+            assertEquals(List.of("main"), column(md.getSchemas(), "TABLE_SCHEM"), "no temp object yet, nothing attached");
             assertFalse(md.getProcedures(null, null, "%").next());
             assertEquals("PROCEDURE_NAME", md.getProcedures(null, null, "%").getMetaData().getColumnName(3));
         }
@@ -139,6 +139,35 @@ class MetaDataTest {
                     assertThrows(SQLException.class, () -> m.getColumnType(7));
                 }
             }
+        }
+    }
+
+    /**
+     * The binary has no sqlite3_column_decltype (SQLITE_OMIT_DECLTYPE) nor column metadata:
+     * result-set metadata reports the stored values' classes; DatabaseMetaData has the declarations.
+     */
+    @Test
+    void resultSetMetaDataReportsStorageClassesNotDeclaredTypes() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:livestore-sqlite::memory:")) {
+            c.createStatement().execute("create table d(day DATE, price DECIMAL(10,2), n INTEGER NOT NULL)");
+            try (PreparedStatement ps = c.prepareStatement("insert into d values (?, ?, 3)")) {
+                ps.setDate(1, java.sql.Date.valueOf("2026-12-02"));   // stored as epoch milliseconds
+                ps.setString(2, "12.50");                               // NUMERIC affinity: stored as REAL 12.5
+                ps.executeUpdate();
+            }
+            try (ResultSet rs = c.createStatement().executeQuery("select day, price, n from d")) {
+                ResultSetMetaData m = rs.getMetaData();
+                assertEquals(Types.INTEGER, m.getColumnType(1), "DATE holding epoch ms: its storage class");
+                assertEquals("REAL", m.getColumnTypeName(2), "not DECIMAL(10,2)");
+                assertEquals(Types.INTEGER, m.getColumnType(3));
+                assertEquals("", m.getTableName(1), "no column metadata in this build");
+                assertEquals(ResultSetMetaData.columnNullableUnknown, m.isNullable(3));
+            }
+            try (ResultSet rs = c.createStatement().executeQuery("select day from d where 0")) {
+                assertEquals(Types.NULL, rs.getMetaData().getColumnType(1), "no row: no value to tell the type");
+            }
+            DatabaseMetaData md = c.getMetaData();
+            assertEquals(List.of("DATE", "DECIMAL(10,2)", "INTEGER"), column(md.getColumns(null, null, "d", "%"), "TYPE_NAME"));
         }
     }
 }

@@ -87,6 +87,34 @@ final class ChangesetJournal implements StateWriter.WriteMode {
         return written;
     }
 
+    /**
+     * Undoes several events, given newest first, with one changeset apply instead of one per event:
+     * their inverted changesets, newest first, one after the other. A changeset is a sequence of
+     * table sections, so the concatenation applies change by change in the order separate applies
+     * would (and these changesets were captured on this very state, so nothing conflicts), but
+     * SQLite prepares its statements and reads the table's schema once per run of one table instead
+     * of once per event (a rebase of 1,000 pending events spent ~8 ms per event in that). Deletes
+     * their changeset rows. Runs inside the caller's transaction.
+     *
+     * @return the tables the undone changesets touched
+     */
+    Set<String> undoAll(List<SeqNum> newestFirst) {
+        Set<String> written = new LinkedHashSet<>();
+        java.io.ByteArrayOutputStream inverted = new java.io.ByteArrayOutputStream();
+        for (SeqNum s : newestFirst) {
+            List<Object> id = List.of(s.global(), s.client(), s.rebaseGeneration());
+            for (Object[] row : sql.read("SELECT changeset FROM " + SystemTables.SESSION_CHANGESET + WHERE_EVENT, id).values()) {
+                if (row[0] == null) continue;
+                Changeset cs = Changeset.of((byte[]) row[0]);
+                for (ChangesetEntry entry : cs.entries()) written.add(entry.table());
+                inverted.writeBytes(cs.invert().bytes());
+            }
+            sql.write("DELETE FROM " + SystemTables.SESSION_CHANGESET + WHERE_EVENT, id);
+        }
+        if (inverted.size() > 0) db.applyChangeset(Changeset.of(inverted.toByteArray()), ConflictHandler.REPLACE_OR_OMIT);
+        return written;
+    }
+
     /** The database schema may have changed outside materializers: triggers are looked for again. */
     void schemaMayHaveChanged() {
         inserts.schemaMayHaveChanged();

@@ -107,7 +107,7 @@ final class Boot {
             for (String s : Eventlog.ddl()) db.exec(s);
         });
         boolean ready = hasTable(db, SystemTables.SCHEMA);
-        if (ready && LateKnownEvents.anyNowKnown(sql, o.schema)) {
+        if (ready && LateKnownEvents.anyNowKnown(db, sql, o.schema)) {
             LateKnownEvents.dropState(db);
             state.schemaChanged();
             ready = false;

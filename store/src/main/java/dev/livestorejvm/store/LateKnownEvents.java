@@ -20,8 +20,41 @@ final class LateKnownEvents {
 
     private LateKnownEvents() {}
 
-    /** Whether an event kept unmaterialized (schema hash -1) is one {@code schema} can materialize now. */
-    static boolean anyNowKnown(StatementCache sql, Schema schema) {
+    /**
+     * Whether an event kept unmaterialized (schema hash -1) is one {@code schema} can materialize now.
+     * The eventlog is only scanned when the schema defines an event that the state's
+     * {@code __livestore_schema_event_defs} does not record (with that hash): with the same events as
+     * when it was built, nothing kept as unknown can have become known, and every boot stays free of
+     * a scan of the whole eventlog. After a scan that finds nothing, the table records this schema's
+     * events.
+     */
+    static boolean anyNowKnown(Database db, StatementCache sql, Schema schema) {
+        if (!eventsChanged(sql, schema)) return false;
+        if (scan(sql, schema)) return true;
+        db.transaction(() -> recordEvents(sql, schema));
+        return false;
+    }
+
+    private static boolean eventsChanged(StatementCache sql, Schema schema) {
+        java.util.Map<String, Long> recorded = new java.util.HashMap<>();
+        for (Object[] v : sql.values("SELECT eventName, schemaHash FROM " + SystemTables.SCHEMA_EVENT_DEFS, List.of())) {
+            recorded.put((String) v[0], (Long) v[1]);
+        }
+        for (EventDef<?> d : schema.events().values()) {
+            if (!Long.valueOf(d.schemaHash()).equals(recorded.get(d.name()))) return true;
+        }
+        return false;
+    }
+
+    private static void recordEvents(StatementCache sql, Schema schema) {
+        String now = Values.isoString(java.time.Instant.now());
+        for (EventDef<?> d : schema.events().values()) {
+            sql.write("INSERT OR REPLACE INTO " + SystemTables.SCHEMA_EVENT_DEFS + " (eventName, schemaHash, updatedAt) VALUES (?, ?, ?)",
+                List.of(d.name(), d.schemaHash(), now));
+        }
+    }
+
+    private static boolean scan(StatementCache sql, Schema schema) {
         for (Object[] v : sql.values(UNKNOWN, List.of())) {
             if (decodes(schema, (String) v[0], (String) v[1])) {
                 LOG.log(System.Logger.Level.INFO, "the eventlog holds " + v[0] + " (e" + v[2] + ") kept unmaterialized when it arrived;"

@@ -59,6 +59,20 @@ final class ChangesetJournal implements StateWriter.WriteMode {
         return record(p, changeset.isEmpty() ? null : changeset);
     }
 
+    /**
+     * Materializes an event the backend has confirmed in the same transaction (below the new backend
+     * head): its changeset row would be deleted before the commit, since such an event is never
+     * undone. A proven plain insert (which writes its one table only) therefore just runs, saving
+     * the read-back and the row (about half of a catch-up's time on the leader); anything else goes
+     * through {@link #execute}, whose changeset checks the tables written.
+     */
+    StateWriter.Applied executeConfirmed(StateWriter.Planned p, Runnable writes) {
+        Insert insert = inserts.candidate(p.writes());
+        if (insert == null || !inserts.proven(insert)) return execute(p, writes);
+        writes.run();
+        return new StateWriter.Applied(p.declared(), null);
+    }
+
     /** Stores the event's changeset (null: none). */
     private StateWriter.Applied record(StateWriter.Planned p, Changeset kept) {
         SeqNum seq = p.seq();

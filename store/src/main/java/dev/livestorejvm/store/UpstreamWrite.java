@@ -49,7 +49,9 @@ final class UpstreamWrite {
                 unknown.add(kept);
                 continue;
             }
-            StateWriter.Applied applied = state.apply(def, args, e.seqNum());
+            // below the new backend head an event is final: its changeset would be trimmed below
+            StateWriter.Applied applied = e.seqNum().global() < c.backendHead() ? state.applyConfirmed(def, args, e.seqNum())
+                : state.apply(def, args, e.seqNum());
             written.addAll(applied.tables());
             StoredEvent row = withSchemaHash(e, def.schemaHash());
             eventlog.insert(row);

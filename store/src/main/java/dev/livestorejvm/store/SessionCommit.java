@@ -33,7 +33,7 @@ final class SessionCommit {
             }
             String json = e.argsJson() != null ? e.argsJson() : def.encode(e.args());
             Object args = def.decode(json);
-            Object forSession = withSessionId(args, options.sessionId);
+            Object forSession = isDocumentSet(options.schema, def) ? withSessionId(args, options.sessionId) : args;
             if (forSession != args || e.argsJson() != null) {
                 args = forSession;
                 json = def.encode(args);
@@ -41,6 +41,14 @@ final class SessionCommit {
             prepared.add(new Prepared(def, args, json));
         }
         return new SessionCommit(options, prepared, events);
+    }
+
+    /** Whether {@code def} is the derived {@code <name>Set} event of a client-document table. */
+    private static boolean isDocumentSet(Schema schema, EventDef<?> def) {
+        String name = def.name();
+        if (!def.isClientOnly() || !name.endsWith("Set")) return false;
+        String table = name.substring(0, name.length() - 3);
+        return schema.hasTable(table) && schema.table(table).isClientDocument();
     }
 
     /**

@@ -107,6 +107,11 @@ final class Boot {
             for (String s : Eventlog.ddl()) db.exec(s);
         });
         boolean ready = hasTable(db, SystemTables.SCHEMA);
+        if (ready && LateKnownEvents.anyNowKnown(db, sql, o.schema)) {
+            LateKnownEvents.dropState(db);
+            state.schemaChanged();
+            ready = false;
+        }
         long replayed = 0;
         if (!ready) replayed = rebuild(db, sql, eventlog, state, o.schema);
         return new Opened(db, sql, eventlog, state, !ready, replayed);
@@ -154,10 +159,12 @@ final class Boot {
                 try {
                     args = def.decode(e.argsJson());
                 } catch (StoreException ex) {
+                    if (LateKnownEvents.skip(e, ex)) return;
                     throw new StoreException(StoreException.Kind.CORRUPT_FILE, "boot failed: cannot replay event " + e.name() + " (" + e.seqNum() + "): "
                         + ex.getMessage(), ex);
                 }
                 state.apply(def, args, e.seqNum());
+                LateKnownEvents.materialized(sql, e, def);
                 n[0]++;
             });
             return n[0];

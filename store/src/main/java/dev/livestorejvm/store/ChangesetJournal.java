@@ -59,6 +59,20 @@ final class ChangesetJournal implements StateWriter.WriteMode {
         return record(p, changeset.isEmpty() ? null : changeset);
     }
 
+    /**
+     * Materializes an event the backend has confirmed in the same transaction (below the new backend
+     * head): its changeset row would be deleted before the commit, since such an event is never
+     * undone. A proven plain insert (which writes its one table only) therefore just runs, saving
+     * the read-back and the row (about half of a catch-up's time on the leader); anything else goes
+     * through {@link #execute}, whose changeset checks the tables written.
+     */
+    StateWriter.Applied executeConfirmed(StateWriter.Planned p, Runnable writes) {
+        Insert insert = inserts.candidate(p.writes());
+        if (insert == null || !inserts.proven(insert)) return execute(p, writes);
+        writes.run();
+        return new StateWriter.Applied(p.declared(), null);
+    }
+
     /** Stores the event's changeset (null: none). */
     private StateWriter.Applied record(StateWriter.Planned p, Changeset kept) {
         SeqNum seq = p.seq();
@@ -84,6 +98,34 @@ final class ChangesetJournal implements StateWriter.WriteMode {
             db.applyChangeset(cs.invert(), ConflictHandler.REPLACE_OR_OMIT);
         }
         sql.write("DELETE FROM " + SystemTables.SESSION_CHANGESET + WHERE_EVENT, id);
+        return written;
+    }
+
+    /**
+     * Undoes several events, given newest first, with one changeset apply instead of one per event:
+     * their inverted changesets, newest first, one after the other. A changeset is a sequence of
+     * table sections, so the concatenation applies change by change in the order separate applies
+     * would (and these changesets were captured on this very state, so nothing conflicts), but
+     * SQLite prepares its statements and reads the table's schema once per run of one table instead
+     * of once per event (a rebase of 1,000 pending events spent ~8 ms per event in that). Deletes
+     * their changeset rows. Runs inside the caller's transaction.
+     *
+     * @return the tables the undone changesets touched
+     */
+    Set<String> undoAll(List<SeqNum> newestFirst) {
+        Set<String> written = new LinkedHashSet<>();
+        java.io.ByteArrayOutputStream inverted = new java.io.ByteArrayOutputStream();
+        for (SeqNum s : newestFirst) {
+            List<Object> id = List.of(s.global(), s.client(), s.rebaseGeneration());
+            for (Object[] row : sql.read("SELECT changeset FROM " + SystemTables.SESSION_CHANGESET + WHERE_EVENT, id).values()) {
+                if (row[0] == null) continue;
+                Changeset cs = Changeset.of((byte[]) row[0]);
+                for (ChangesetEntry entry : cs.entries()) written.add(entry.table());
+                inverted.writeBytes(cs.invert().bytes());
+            }
+            sql.write("DELETE FROM " + SystemTables.SESSION_CHANGESET + WHERE_EVENT, id);
+        }
+        if (inverted.size() > 0) db.applyChangeset(Changeset.of(inverted.toByteArray()), ConflictHandler.REPLACE_OR_OMIT);
         return written;
     }
 

@@ -98,8 +98,8 @@ final class Eventlog {
         return select(" ORDER BY seqNumGlobal DESC, seqNumClient DESC, seqNumRebaseGeneration DESC LIMIT ?", List.of((long) n));
     }
 
-    /** What replaying an event needs: its number, name and arguments. */
-    record Replayed(SeqNum seqNum, String name, String argsJson) {}
+    /** What replaying an event needs: its number, name, arguments and stored schema hash (-1: kept unmaterialized). */
+    record Replayed(SeqNum seqNum, String name, String argsJson, long schemaHash) {}
 
     /**
      * Calls {@code each} with every event, oldest first, reading {@value #REPLAY_CHUNK} rows at a
@@ -115,14 +115,14 @@ final class Eventlog {
                     List.of(after.global(), after.client(), after.rebaseGeneration()));
             for (Object[] v : rows) {
                 after = new SeqNum((Long) v[0], (Long) v[1], (Long) v[2]);
-                each.accept(new Replayed(after, (String) v[3], (String) v[4]));
+                each.accept(new Replayed(after, (String) v[3], (String) v[4], (Long) v[5]));
             }
             if (rows.size() < REPLAY_CHUNK) return;
         }
     }
 
     private static final int REPLAY_CHUNK = 1000;
-    private static final String REPLAY = "SELECT seqNumGlobal, seqNumClient, seqNumRebaseGeneration, name, argsJson FROM " + T;
+    private static final String REPLAY = "SELECT seqNumGlobal, seqNumClient, seqNumRebaseGeneration, name, argsJson, schemaHash FROM " + T;
 
     long count() {
         return (Long) sql.read("SELECT COUNT(*) FROM " + T, List.of()).values().get(0)[0];

@@ -68,6 +68,14 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     /** The pages of the current burst not yet applied (until {@code NoMore} or {@link #MAX_BURST_EVENTS}). */
     private final List<PulledEvent> burst = new ArrayList<>();
 
+    // ---- backend threads and writer thread, under pagesLock ----
+    private final Object pagesLock = new Object();
+    /** Pages pulled and not yet taken by the writer, with their pull's generation. */
+    private final List<QueuedPage> pages = new ArrayList<>();
+    private boolean drainQueued;
+
+    private record QueuedPage(long generation, BackendLink.Page page) {}
+
     LeaderSync(Schema schema, LeaderDatabase database, CommitQueue queue, Sessions sessions, Exclusive exclusive, BackendLink link,
                SyncOptions.OnBackendIdMismatch onMismatch, String where) {
         this.schema = schema;
@@ -139,7 +147,13 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
         pull = link.pull(cursor, backendId, new BackendLink.PullListener() {
             @Override
             public void page(BackendLink.Page page) {
-                queue.submit(() -> applyPage(generation, page));
+                boolean submit;
+                synchronized (pagesLock) {
+                    pages.add(new QueuedPage(generation, page));
+                    submit = !drainQueued;
+                    drainQueued = true;
+                }
+                if (submit) queue.submit(LeaderSync.this::drainPages);
             }
 
             @Override
@@ -172,8 +186,27 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
         }
     }
 
-    /** Merges one pulled page and applies the outcome. Writer thread. */
-    private void applyPage(long generation, BackendLink.Page page) {
+    /**
+     * Applies the pages pulled so far. Writer thread. Pages that arrived together are one burst even
+     * across {@code NoMore} (a live pull's echoes of consecutive pushes each end with it): one merge and
+     * one transaction, over both files, instead of one per page.
+     */
+    private void drainPages() {
+        List<QueuedPage> taken;
+        synchronized (pagesLock) {
+            taken = new ArrayList<>(pages);
+            pages.clear();
+            drainQueued = false;
+        }
+        for (int i = 0; i < taken.size(); i++) {
+            QueuedPage q = taken.get(i);
+            boolean more = i + 1 < taken.size() && taken.get(i + 1).generation() == q.generation();
+            applyPage(q.generation(), q.page(), more);
+        }
+    }
+
+    /** Merges one pulled page (with the rest of its burst) and applies the outcome; {@code more}: another page follows at once. */
+    private void applyPage(long generation, BackendLink.Page page, boolean more) {
         if (generation != pullGeneration || stopped) return;   // a page of a pull that was replaced
         if (page.backendId() != null && backendId != null && !page.backendId().equals(backendId)) {
             mismatch(new BackendLink.Failure(BackendLink.Failure.Kind.BACKEND_ID_MISMATCH, "the backend's identity changed from "
@@ -181,7 +214,7 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
             return;
         }
         burst.addAll(page.events());
-        if (!page.noMore() && burst.size() < MAX_BURST_EVENTS) return;   // the rest of the burst follows
+        if ((!page.noMore() || more) && burst.size() < MAX_BURST_EVENTS) return;   // the rest of the burst follows
         List<PulledEvent> pulled = new ArrayList<>(burst);
         burst.clear();
         List<SessionEvents> reload = new ArrayList<>();

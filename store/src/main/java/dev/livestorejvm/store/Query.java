@@ -57,6 +57,17 @@ public class Query<T> {
         return sql(sql, bindValues).map(maps -> convertAll(maps, type));
     }
 
+    /**
+     * This query as session {@code sessionId} runs it: a bind value {@link Table#SESSION_ID} becomes
+     * the session's id (LiveStore replaces its {@code SessionIdSymbol} in bind values the same way).
+     */
+    Query<T> forSession(String sessionId) {
+        if (!bindValues.contains(Table.SESSION_ID)) return this;
+        List<Object> binds = new ArrayList<>(bindValues);
+        binds.replaceAll(v -> Table.SESSION_ID.equals(v) ? sessionId : v);
+        return new Query<>(sql, binds, readTables, decoder);
+    }
+
     T decode(Rows rows) {
         return decoder.apply(rows);
     }

@@ -31,15 +31,36 @@ final class SessionCommit {
                 throw new StoreException(StoreException.Kind.UNKNOWN_EVENT, "unknown event " + e.name() + ": the schema defines "
                     + options.schema.events().keySet());
             }
-            if (e.argsJson() != null) {
-                Object args = def.decode(e.argsJson());
-                prepared.add(new Prepared(def, args, def.encode(args)));
-            } else {
-                String json = def.encode(e.args());
-                prepared.add(new Prepared(def, def.decode(json), json));
+            String json = e.argsJson() != null ? e.argsJson() : def.encode(e.args());
+            Object args = def.decode(json);
+            Object forSession = isDocumentSet(options.schema, def) ? withSessionId(args, options.sessionId) : args;
+            if (forSession != args || e.argsJson() != null) {
+                args = forSession;
+                json = def.encode(args);
             }
+            prepared.add(new Prepared(def, args, json));
         }
         return new SessionCommit(options, prepared, events);
+    }
+
+    /** Whether {@code def} is the derived {@code <name>Set} event of a client-document table. */
+    private static boolean isDocumentSet(Schema schema, EventDef<?> def) {
+        String name = def.name();
+        if (!def.isClientOnly() || !name.endsWith("Set")) return false;
+        String table = name.substring(0, name.length() - 3);
+        return schema.hasTable(table) && schema.table(table).isClientDocument();
+    }
+
+    /**
+     * A client document's {@code {id, value}} arguments with {@link Table#SESSION_ID} as the id get
+     * the committing session's id (LiveStore's {@code replaceSessionIdSymbol}); other arguments are
+     * returned as they are.
+     */
+    private static Object withSessionId(Object args, String sessionId) {
+        if (!(args instanceof java.util.Map<?, ?> m) || !Table.SESSION_ID.equals(m.get("id"))) return args;
+        java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>(m);
+        out.put("id", sessionId);
+        return out;
     }
 
     /**

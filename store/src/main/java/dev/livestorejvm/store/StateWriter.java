@@ -44,6 +44,17 @@ final class StateWriter {
         return mode.execute(p, () -> runWrites(p));
     }
 
+    /**
+     * {@link #apply} for an event confirmed by the backend within the current transaction, which is
+     * never undone: on the leader it keeps no changeset when it can do without one
+     * ({@link ChangesetJournal#executeConfirmed}).
+     */
+    Applied applyConfirmed(EventDef<?> def, Object args, SeqNum seq) {
+        if (journal == null) return apply(def, args, seq);
+        Planned p = plan(def, args, seq);
+        return journal.executeConfirmed(p, () -> runWrites(p));
+    }
+
     /** The leader's changesets, to undo events; null on a replica. */
     ChangesetJournal journal() {
         return journal;

@@ -161,7 +161,7 @@ public final class Store implements AutoCloseable {
         lock.lock();
         try {
             checkOpen();
-            return replica.state.run(query, null);
+            return replica.state.run(query.forSession(options.sessionId), null);
         } finally {
             lock.unlock();
         }
@@ -172,7 +172,8 @@ public final class Store implements AutoCloseable {
      * table the query reads, if the result changed. Close the subscription to stop.
      */
     @SuppressWarnings("unchecked")
-    public <T> Subscription subscribe(Query<T> query, Consumer<? super T> callback) {
+    public <T> Subscription subscribe(Query<T> given, Consumer<? super T> callback) {
+        Query<T> query = given.forSession(options.sessionId);
         Subscription s;
         lock.lock();
         try {

@@ -18,6 +18,16 @@ public final class Table {
      */
     public static final String DEFAULT_DOCUMENT_ID = "default";
 
+    /**
+     * LiveStore's {@code SessionIdSymbol} ({@code Symbol.for('@livestore/session-id')}): as a client
+     * document's id (in {@link #set(String, Object)}, or as the declared default with
+     * {@code withDefaultDocumentId(Table.SESSION_ID)}) it stands for the id of the session that
+     * commits, so that each session keeps a document of its own; as a query's bind value it stands
+     * for the id of the session that runs the query. It is replaced before the event is numbered or
+     * the query runs, so the eventlog and the table hold the session's id, as LiveStore's do.
+     */
+    public static final String SESSION_ID = "@livestore/session-id";
+
     private final String name;
     private final List<Column> columns;
     private final Map<String, Column> byName = new LinkedHashMap<>();

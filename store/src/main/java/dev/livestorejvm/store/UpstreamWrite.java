@@ -23,10 +23,10 @@ final class UpstreamWrite {
         Set<String> written = new LinkedHashSet<>();
         List<StoredEvent> undo = new ArrayList<>(c.rollback());
         undo.sort((a, b) -> b.seqNum().compareTo(a.seqNum()));
-        for (StoredEvent e : undo) {
-            written.addAll(state.journal().undo(e.seqNum()));
-            eventlog.delete(e.seqNum());
-        }
+        List<SeqNum> newestFirst = new ArrayList<>(undo.size());
+        for (StoredEvent e : undo) newestFirst.add(e.seqNum());
+        written.addAll(state.journal().undoAll(newestFirst));
+        for (StoredEvent e : undo) eventlog.delete(e.seqNum());
         List<PendingCommit.Item> materialized = new ArrayList<>();
         List<StoredEvent> unknown = new ArrayList<>();
         for (StoredEvent e : c.newEvents()) {
@@ -49,7 +49,9 @@ final class UpstreamWrite {
                 unknown.add(kept);
                 continue;
             }
-            StateWriter.Applied applied = state.apply(def, args, e.seqNum());
+            // below the new backend head an event is final: its changeset would be trimmed below
+            StateWriter.Applied applied = e.seqNum().global() < c.backendHead() ? state.applyConfirmed(def, args, e.seqNum())
+                : state.apply(def, args, e.seqNum());
             written.addAll(applied.tables());
             StoredEvent row = withSchemaHash(e, def.schemaHash());
             eventlog.insert(row);

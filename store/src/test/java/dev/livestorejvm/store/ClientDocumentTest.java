@@ -79,4 +79,36 @@ class ClientDocumentTest {
         Class<Object> raw = (Class) UiState.class;
         assertThrows(IllegalArgumentException.class, () -> Table.clientDocument("x", raw, "not a UiState"));
     }
+
+    @Test
+    void theSessionIdDefaultGivesEachSessionItsOwnDocument(@org.junit.jupiter.api.io.TempDir java.nio.file.Path base) {
+        Table perSession = Table.clientDocument("uiState", UiState.class, new UiState("", "all", Optional.empty()))
+            .withDefaultDocumentId(Table.SESSION_ID);
+        Schema schema = Schema.builder().table(perSession).build();
+        StoreOptions.Builder b = StoreOptions.builder(schema).directory(base).storeId("docs").clientId("c1");
+        try (Store s1 = Store.open(b.sessionId("s1").build()); Store s2 = Store.open(b.sessionId("s2").build())) {
+            assertEquals(Table.SESSION_ID, perSession.documentDefaultId());
+            s1.commit(perSession.set(map("newTodoText", "one")));
+            s2.commit(perSession.set(map("newTodoText", "two")));
+            s2.commit(Event.ofJson("uiStateSet", "{\"id\":\"" + Table.SESSION_ID + "\",\"value\":{\"filter\":\"done\"}}"));
+            s1.flush();
+            assertEquals(map("newTodoText", "one", "filter", "all"), value(s1, perSession, "s1"));
+            assertEquals(map("newTodoText", "two", "filter", "done"), value(s1, perSession, "s2"), "s1 sees s2's document under s2's id");
+            // a query's bind value SESSION_ID is the querying session's id
+            Query<Optional<Map<String, Object>>> mine = perSession.select().where("id", Table.SESSION_ID).first();
+            assertEquals(map("newTodoText", "one", "filter", "all"), s1.query(mine).orElseThrow().get("value"));
+            assertEquals(map("newTodoText", "two", "filter", "done"), s2.query(mine).orElseThrow().get("value"));
+            List<Object> seen = new java.util.ArrayList<>();
+            try (Subscription sub = s2.subscribe(mine, r -> seen.add(r.orElseThrow().get("value")))) {
+                s2.commit(perSession.set(map("page", 3)));
+                assertEquals(map("newTodoText", "two", "filter", "done", "page", 3), seen.get(seen.size() - 1));
+            }
+            // the eventlog holds the sessions' ids, as LiveStore's does after replaceSessionIdSymbol
+            List<String> ids = s1.events().stream().map(e -> e.sessionId() + ":" + e.argsJson().replaceAll(".*\"id\":\"([^\"]*)\".*", "$1")).toList();
+            assertEquals(List.of("s1:s1", "s2:s2", "s2:s2", "s2:s2"), ids);
+            // and an explicit id is kept
+            s1.commit(perSession.set("shared", map("filter", "x")));
+            assertEquals(map("newTodoText", "", "filter", "x"), value(s1, perSession, "shared"));
+        }
+    }
 }

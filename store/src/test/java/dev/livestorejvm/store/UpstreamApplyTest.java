@@ -102,6 +102,51 @@ class UpstreamApplyTest {
         }
     }
 
+    /** Todos.schema() without v1.TodoPurged: the same tables, so the same state file. */
+    static Schema withoutPurge() {
+        return Schema.builder().table(TODOS).table(UI_STATE)
+            .event(CREATED, (a, ctx) -> List.of(TODOS.insert(Todos.row("id", a.id(), "text", a.text(), "completed", false))))
+            .event(COMPLETED, (a, ctx) -> List.of(TODOS.update(Map.of("completed", true)).where("id", a.id())))
+            .event(DELETED, (a, ctx) -> List.of(TODOS.update(Map.of("deletedAt", a.deletedAt())).where("id", a.id())))
+            .build();
+    }
+
+    @Test
+    void eventsUnknownWhenPulledAreMaterializedOnceASchemaKnowsThem() {
+        StoreOptions older = StoreOptions.builder(withoutPurge()).directory(base).clientId("me").sessionId("s").build();
+        assertEquals(Todos.schema().stateFileName(), withoutPurge().stateFileName());
+        try (SqliteRuntime runtime = SqliteRuntime.create(); LeaderDatabase db = new LeaderDatabase(Boot.open(runtime, older))) {
+            StoredEvent purge = new StoredEvent(new SeqNum(3, 0, 0), new SeqNum(2, 0, 0), PURGED.name(), "{\"id\":\"a\"}", "other", "s",
+                PURGED.schemaHash(), StoredEvent.NO_SYNC_METADATA);
+            StoredEvent undecodable = new StoredEvent(new SeqNum(4, 0, 0), new SeqNum(3, 0, 0), PURGED.name(), "{\"id\":5}", "other", "s",
+                PURGED.schemaHash(), StoredEvent.NO_SYNC_METADATA);
+            LeaderDatabase.UpstreamApplied applied = db.applyUpstream(new UpstreamChange(List.of(), List.of(event(1, 0, 0, "a", "other"),
+                event(2, 0, 1, "b", "other"), purge, undecodable, event(5, 0, 4, "c", "other")), List.of(), 5, "backend-1"), withoutPurge());
+            assertEquals(2, applied.result().unknown().size());
+        }
+        try (Store store = Store.open(older)) {
+            assertFalse(store.wasRebuilt());
+            assertEquals(List.of("a", "b", "c"), ids(store), "the purge is unknown to this schema: kept, not materialized");
+        }
+        try (Store store = Store.open(options())) {
+            assertTrue(store.wasRebuilt(), "a schema that knows v1.TodoPurged rebuilds the state from the eventlog");
+            assertEquals(4, store.replayedEvents(), "e1, e2, the purge e3 and e5; e4 still does not decode");
+            assertEquals(List.of("b", "c"), ids(store));
+            List<StoredEvent> log = store.events();
+            assertEquals(PURGED.schemaHash(), log.get(2).schemaHash(), "materialized now: no longer kept as unknown");
+            assertEquals(StoredEvent.UNKNOWN_SCHEMA_HASH, log.get(3).schemaHash(), "still undecodable: still kept as unknown");
+            assertEquals(5, store.syncHead());
+            store.commit(CREATED.of(new TodoCreated("mine", "after")));
+            assertEquals(new SeqNum(6, 0, 0), store.head());
+        }
+        try (Store store = Store.open(options())) {
+            assertFalse(store.wasRebuilt(), "done once: the next boot keeps the state");
+            assertEquals(List.of("b", "c", "mine"), ids(store));
+            assertEquals(1, store.rollback(1).size(), "the local event after the rebuild still has its changeset");
+            assertEquals(List.of("b", "c"), ids(store));
+        }
+    }
+
     void deleteState() {
         try {
             Files.delete(base.resolve(options().storeId).resolve(Todos.schema().stateFileName()));

@@ -34,7 +34,7 @@ public final class Database implements AutoCloseable {
     private final Set<Session> sessions = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ConnectionCallbacks callbacks;
     private boolean closed;
-    /** The schema's views and triggers ({@link #schemaNesting()}); null until read, or once this connection changed its schema. */
+    /** The schema's views and triggers ({@link #schemaNesting}); null until read, or once this connection changed its schema. */
     private volatile SchemaNesting schemaNesting;
     /** Held by the thread running {@link #transaction}; guards {@link #savepoints}. */
     private final ReentrantLock transactions = new ReentrantLock();
@@ -86,7 +86,7 @@ public final class Database implements AutoCloseable {
      * module's C stack allows ({@link SqlNesting}).
      */
     boolean deep(String sql) {
-        int added = schemaNesting().added(sql);
+        int added = schemaNesting(sql).added(sql);
         if (added == 0 && sql.length() < SqlNesting.SHORT) return false;
         int own = SqlNesting.of(sql);
         int nesting = own + added;
@@ -108,14 +108,15 @@ public final class Database implements AutoCloseable {
      * statement that uses it is judged by its own text, and SQLite's re-reading of the changed
      * schema runs on the caller's stack.)
      */
-    private SchemaNesting schemaNesting() {
+    private SchemaNesting schemaNesting(String sql) {
         SchemaNesting s = schemaNesting;
         if (s == null) {
             try {
                 // on the deep stack: reading the schema parses every CREATE statement in it, a deep view's too
                 s = runtime.deep(this::readSchemaNesting);
             } catch (SqliteException e) {
-                return SchemaNesting.NONE;   // unreadable (not a database, locked, closed): the statement itself will say why
+                // the schema cannot be read (not a database, an I/O error, locked): the statement could not run either
+                throw new SqliteException(e.extendedCode(), e.sqliteMessage(), sql, -1, name, e);
             }
             schemaNesting = s;
         }
@@ -382,6 +383,7 @@ public final class Database implements AutoCloseable {
     }
 
     public void deserialize(String schema, byte[] image) {
+        schemaNesting = null;   // another schema, maybe with views and triggers
         Snapshots.deserialize(this, schema, image);
     }
 
@@ -396,7 +398,9 @@ public final class Database implements AutoCloseable {
      * databases must belong to the same runtime; between steps, other calls may run.
      */
     public void backup(String schema, Database dest, String destSchema, int pagesPerStep, BackupProgress progress) {
+        dest.schemaNesting = null;   // dest gets this schema
         Snapshots.backup(this, schema, dest, destSchema, pagesPerStep, progress);
+        dest.schemaNesting = null;
     }
 
     // ---- user functions and collations ----

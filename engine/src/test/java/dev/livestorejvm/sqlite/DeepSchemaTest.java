@@ -101,6 +101,19 @@ class DeepSchemaTest {
     }
 
     @Test
+    void aDeserializedSchemaIsCounted() throws Throwable {
+        byte[] image;
+        try (Database other = rt.open(":memory:")) {
+            other.exec("create view v as select " + terms(3000) + " as n");
+            image = other.serialize();
+        }
+        assertEquals("1", one("select 1"));   // this connection's (empty) schema was read
+        db.deserialize(image);
+        assertEquals("3000", one("select n from v"));
+        assertFalse(rt.isFailed());
+    }
+
+    @Test
     void namesAreMatchedAsIdentifiersOnly() {
         SchemaNesting s = SchemaNesting.of(java.util.List.of(new SchemaNesting.Entry("view", "v", "v", "create view v as select " + terms(100))));
         assertTrue(s.added("select * from v") > 100);

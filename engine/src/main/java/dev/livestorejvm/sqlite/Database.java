@@ -86,7 +86,9 @@ public final class Database implements AutoCloseable {
      * module's C stack allows ({@link SqlNesting}).
      */
     boolean deep(String sql) {
-        int added = schemaNesting(sql).added(sql);
+        // a PRAGMA never reads the schema first: PRAGMA locking_mode=EXCLUSIVE must come before any read of a WAL database
+        SchemaNesting schema = schemaNesting == null && isPragma(sql) ? SchemaNesting.NONE : schemaNesting(sql);
+        int added = schema.added(sql);
         if (added == 0 && sql.length() < SqlNesting.SHORT) return false;
         int own = SqlNesting.of(sql);
         int nesting = own + added;
@@ -121,6 +123,12 @@ public final class Database implements AutoCloseable {
             schemaNesting = s;
         }
         return s;
+    }
+
+    private static boolean isPragma(String sql) {
+        int i = 0;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) i++;
+        return sql.regionMatches(true, i, "pragma", 0, 6);
     }
 
     /** A statement of this connection that may change the schema ran. */

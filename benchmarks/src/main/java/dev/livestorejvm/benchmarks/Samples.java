@@ -30,5 +30,13 @@ final class Samples {
         b.print();
         System.out.printf("%s / %s: %.2fx (medians), %.2fx (totals)%n", a.name, b.name,
             (double) a.percentile(50) / b.percentile(50), (double) Arrays.stream(a.times).sum() / Arrays.stream(b.times).sum());
+        if (a.times.length == b.times.length && a.times.length > 0) {
+            // the ratio within each interleaved pair: both saw the same moment, so the machine's drift cancels
+            double[] r = new double[a.times.length];
+            for (int i = 0; i < r.length; i++) r[i] = (double) a.times[i] / b.times[i];
+            Arrays.sort(r);
+            System.out.printf("%s / %s per pair: median %.3fx  p25 %.3fx  p75 %.3fx%n", a.name, b.name,
+                r[r.length / 2], r[r.length / 4], r[r.length * 3 / 4]);
+        }
     }
 }

@@ -42,9 +42,10 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path eventlog = dir.resolve("eventlog@6.db");
-        if (!Files.isRegularFile(eventlog)) {
-            io.err().println("Error: " + dir + " is not a store directory: no eventlog@6.db");
+        Path eventlog = dir.resolve(EVENTLOG);
+        String problem = Files.isRegularFile(eventlog) ? null : notAStore(dir);
+        if (problem != null) {
+            io.err().println("Error: " + problem);
             return ExitCodes.USAGE;
         }
         try (SqliteRuntime runtime = runtimeOptions.start()) {
@@ -102,6 +103,39 @@ final class InspectCommand implements Callable<Integer> {
                 io.out().println(line);
             }
         }
+    }
+
+    static final String EVENTLOG = "eventlog@6.db";
+    private static final java.util.regex.Pattern OTHER_VERSION = java.util.regex.Pattern.compile("eventlog@(\\d+)\\.db");
+
+    /** Why {@code dir}, which has no {@value #EVENTLOG}, is not a store directory this command reads. */
+    static String notAStore(Path dir) throws IOException {
+        if (!Files.exists(dir)) return dir + " does not exist";
+        if (!Files.isDirectory(dir)) {
+            String hint = dir.getFileName() != null && OTHER_VERSION.matcher(dir.getFileName().toString()).matches()
+                ? ": give the directory that holds it, " + dir.toAbsolutePath().getParent() : "";
+            return dir + " is a file, not a store directory" + hint;
+        }
+        List<String> versions = new ArrayList<>();
+        List<String> stores = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                java.util.regex.Matcher m = OTHER_VERSION.matcher(p.getFileName().toString());
+                if (m.matches()) versions.add(m.group(1));
+                else if (Files.isRegularFile(p.resolve(EVENTLOG))) stores.add(p.getFileName().toString());
+            }
+        }
+        versions.sort(null);
+        stores.sort(null);
+        if (!versions.isEmpty()) {
+            return dir + " holds a store of another format version (eventlog@" + String.join(".db, eventlog@", versions)
+                + ".db): this tool reads format version 6 (" + EVENTLOG + ", LiveStore 0.4.0)";
+        }
+        if (!stores.isEmpty()) {
+            return dir + " is a base directory, not a store directory: it holds the store(s) " + String.join(", ", stores)
+                + "; inspect " + dir.resolve(stores.get(0));
+        }
+        return dir + " is not a store directory: it holds no " + EVENTLOG;
     }
 
     private List<Path> stateFiles() throws IOException {

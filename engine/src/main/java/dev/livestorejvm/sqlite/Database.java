@@ -34,6 +34,8 @@ public final class Database implements AutoCloseable {
     private final Set<Session> sessions = Collections.newSetFromMap(new IdentityHashMap<>());
     private final ConnectionCallbacks callbacks;
     private boolean closed;
+    /** The schema's views and triggers ({@link #schemaNesting}); null until read, or once this connection changed its schema. */
+    private volatile SchemaNesting schemaNesting;
     /** Held by the thread running {@link #transaction}; guards {@link #savepoints}. */
     private final ReentrantLock transactions = new ReentrantLock();
     private int savepoints;
@@ -70,6 +72,7 @@ public final class Database implements AutoCloseable {
 
     private void execHere(String sql) {
         locked(() -> {
+            if (SchemaNesting.changesSchema(sql)) schemaNesting = null;
             int rc = module.exec(handle, sql);
             if (rc != 0) throw error(rc, sql);
             throwPendingCallbackError(sql);
@@ -83,14 +86,74 @@ public final class Database implements AutoCloseable {
      * module's C stack allows ({@link SqlNesting}).
      */
     boolean deep(String sql) {
-        if (sql.length() < SqlNesting.SHORT) return false;
-        int nesting = SqlNesting.of(sql);
-        if (nesting > SqlNesting.LIMIT) {
+        // a PRAGMA never reads the schema first: PRAGMA locking_mode=EXCLUSIVE must come before any read of a WAL database
+        SchemaNesting schema = schemaNesting == null && isPragma(sql) ? SchemaNesting.NONE : schemaNesting(sql);
+        int added = schema.added(sql);
+        if (added == 0 && sql.length() < SqlNesting.SHORT) return false;
+        int own = SqlNesting.of(sql);
+        int nesting = own + added;
+        // a schema change names views it does not expand (DROP VIEW v; CREATE VIEW v ...): only its text may refuse it
+        boolean refuse = own > SqlNesting.LIMIT || (nesting > SqlNesting.LIMIT && !SchemaNesting.changesSchema(sql));
+        if (refuse) {
+            String views = added == 0 ? "" : " (" + own + " in its text, " + added + " in the views and triggers it uses)";
             throw new SqliteException(ResultCode.SQLITE_ERROR, "Expression tree is too large: the statement nests about "
-                + nesting + " levels deep, this engine allows " + SqlNesting.LIMIT + " (SQLite's C stack in the module is 512 KiB)",
-                sql, -1, name, null);
+                + nesting + " levels deep" + views + ", this engine allows " + SqlNesting.LIMIT
+                + " (SQLite's C stack in the module is 512 KiB)", sql, -1, name, null);
         }
         return nesting > SqlNesting.INLINE;
+    }
+
+    /**
+     * The views and triggers of every schema of this connection, read when first needed and again
+     * after this connection changes its schema or attaches a database. (A view another connection
+     * creates meanwhile is seen once this one changes its schema or is reopened; until then a
+     * statement that uses it is judged by its own text, and SQLite's re-reading of the changed
+     * schema runs on the caller's stack.)
+     */
+    private SchemaNesting schemaNesting(String sql) {
+        SchemaNesting s = schemaNesting;
+        if (s == null) {
+            try {
+                // on the deep stack: reading the schema parses every CREATE statement in it, a deep view's too
+                s = runtime.deep(this::readSchemaNesting);
+            } catch (SqliteException e) {
+                // the schema cannot be read (not a database, an I/O error, locked): the statement could not run either
+                throw new SqliteException(e.extendedCode(), e.sqliteMessage(), sql, -1, name, e);
+            }
+            schemaNesting = s;
+        }
+        return s;
+    }
+
+    private static boolean isPragma(String sql) {
+        int i = 0;
+        while (i < sql.length() && Character.isWhitespace(sql.charAt(i))) i++;
+        return sql.regionMatches(true, i, "pragma", 0, 6);
+    }
+
+    /** A statement of this connection that may change the schema ran. */
+    void schemaChanged() {
+        schemaNesting = null;
+    }
+
+    private SchemaNesting readSchemaNesting() {
+        return locked(() -> {
+            List<String> schemas = new ArrayList<>();
+            try (Statement st = prepareHere("PRAGMA database_list", false)) {
+                while (st.step()) schemas.add(st.getText(1));
+            }
+            StringBuilder q = new StringBuilder();
+            for (String schema : schemas) {
+                if (q.length() > 0) q.append(" UNION ALL ");
+                q.append("SELECT type, name, tbl_name, sql FROM \"").append(schema.replace("\"", "\"\""))
+                    .append("\".sqlite_schema WHERE type IN ('view', 'trigger') AND sql IS NOT NULL");
+            }
+            List<SchemaNesting.Entry> entries = new ArrayList<>();
+            try (Statement st = prepareHere(q.toString(), false)) {
+                while (st.step()) entries.add(new SchemaNesting.Entry(st.getText(0), st.getText(1), st.getText(2), st.getText(3)));
+            }
+            return SchemaNesting.of(entries);
+        });
     }
 
     /** Compiles one statement. Trailing whitespace and comments are allowed; a second statement is not. */
@@ -328,6 +391,7 @@ public final class Database implements AutoCloseable {
     }
 
     public void deserialize(String schema, byte[] image) {
+        schemaNesting = null;   // another schema, maybe with views and triggers
         Snapshots.deserialize(this, schema, image);
     }
 
@@ -342,7 +406,9 @@ public final class Database implements AutoCloseable {
      * databases must belong to the same runtime; between steps, other calls may run.
      */
     public void backup(String schema, Database dest, String destSchema, int pagesPerStep, BackupProgress progress) {
+        dest.schemaNesting = null;   // dest gets this schema
         Snapshots.backup(this, schema, dest, destSchema, pagesPerStep, progress);
+        dest.schemaNesting = null;
     }
 
     // ---- user functions and collations ----

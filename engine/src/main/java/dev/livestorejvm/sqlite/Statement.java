@@ -31,6 +31,8 @@ public final class Statement implements AutoCloseable {
 
     /** Compiled from deeply nested SQL: steps run on the runtime's deep stack (a step may recompile it). */
     private final boolean deep;
+    /** May change the schema (CREATE, DROP, ...): once run, the connection reads its views and triggers again. */
+    private final boolean changesSchema;
 
     Statement(Database db, int handle, String sql, String tail, boolean deep) {
         this.db = db;
@@ -39,6 +41,7 @@ public final class Statement implements AutoCloseable {
         this.sql = sql;
         this.tail = tail;
         this.deep = deep;
+        this.changesSchema = SchemaNesting.changesSchema(sql);
     }
 
     public String sql() {
@@ -170,6 +173,7 @@ public final class Statement implements AutoCloseable {
         try {
             hasRow = false;
             int rc = module.step(handle);
+            if (changesSchema) db.schemaChanged();
             if (rc != SQLITE_ROW && rc != SQLITE_DONE) throw db.error(rc, sql);
             db.throwPendingCallbackError(sql);
             // read once per row, not once per getter (a recompile after a schema change may alter it)

@@ -1,11 +1,14 @@
 package dev.livestorejvm.store;
 
+import dev.livestorejvm.sqlite.SqliteException;
 import dev.livestorejvm.sqlite.SqliteRuntime;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -47,12 +50,20 @@ final class Leader implements LeaderWriter.Recovery {
     private final boolean rebuilt;
     private final long replayed;
     private boolean bootReported;
+    /** Set once one of this leader's runtimes stopped (see {@link LeaderRestart}); then it is retired and replaced. */
+    private volatile SqliteException runtimeFailure;
+    /** The leader that replaced this one after a runtime failure; completed (or failed) by {@link LeaderRestart}. */
+    final CompletableFuture<Leader> successor = new CompletableFuture<>();
+    /** Set under {@link LeaderRegistry}'s lock when {@link #successor} takes this leader's references. */
+    Leader replacedBy;
+    private volatile boolean syncPaused;
+    private boolean closed;
 
-    private Leader(StoreOptions o, SqliteRuntime runtime, SqliteRuntime sessionRuntime, Boot.Opened opened) {
+    private Leader(StoreOptions o, SqliteRuntime runtime, SqliteRuntime sessionRuntime, boolean ownsRuntimes, Boot.Opened opened) {
         this.options = o;
         this.runtime = runtime;
         this.sessionRuntime = sessionRuntime;
-        this.ownsRuntimes = o.runtime == null;
+        this.ownsRuntimes = ownsRuntimes;
         this.database = new LeaderDatabase(opened);
         this.rebuilt = opened.rebuilt();
         this.replayed = opened.replayed();
@@ -67,6 +78,11 @@ final class Leader implements LeaderWriter.Recovery {
         } else {
             this.sync = null;
         }
+        if (dir != null) {
+            // a stopped runtime heals: the store restarts from its files (in memory there is nothing to restart from)
+            runtime.onFailure(this::runtimeFailed);
+            if (sessionRuntime != runtime) sessionRuntime.onFailure(this::runtimeFailed);
+        }
         writer.start();
         if (sync != null) sync.start();
         this.exitHook = new Thread(this::drainAtExit, "livestore-leader-exit");
@@ -75,13 +91,24 @@ final class Leader implements LeaderWriter.Recovery {
 
     /** Opens the store's files (on runtimes of its own unless the options give one) and starts the writer. */
     static Leader open(StoreOptions o) {
-        boolean own = o.runtime == null;
+        return open(o, o.runtime == null, true);
+    }
+
+    /**
+     * After a runtime failure: the same store from its files, on fresh runtimes of its own (a runtime
+     * the options gave has failed), without waiting for a first sync.
+     */
+    static Leader reopen(StoreOptions o) {
+        return open(o, true, false);
+    }
+
+    private static Leader open(StoreOptions o, boolean own, boolean awaitSync) {
         SqliteRuntime runtime = own ? SqliteRuntime.create() : o.runtime;
         SqliteRuntime sessionRuntime = null;
         try {
             sessionRuntime = own ? SqliteRuntime.create() : o.runtime;
-            Leader leader = new Leader(o, runtime, sessionRuntime, Boot.open(runtime, o));
-            leader.awaitInitialSync();
+            Leader leader = new Leader(o, runtime, sessionRuntime, own, Boot.open(runtime, o));
+            if (awaitSync) leader.awaitInitialSync();
             return leader;
         } catch (RuntimeException | Error e) {
             if (own) {
@@ -94,6 +121,14 @@ final class Leader implements LeaderWriter.Recovery {
 
     Schema schema() {
         return options.schema;
+    }
+
+    StoreOptions options() {
+        return options;
+    }
+
+    SqliteRuntime runtime() {
+        return runtime;
     }
 
     SqliteRuntime sessionRuntime() {
@@ -150,6 +185,7 @@ final class Leader implements LeaderWriter.Recovery {
     long commit(SessionEvents origin, Function<SeqNum, List<PendingCommit.Item>> materialize) {
         commitLock.lock();
         try {
+            if (runtimeFailure != null) throw new Retired();
             queue.checkUsable();
             PendingCommit pc = queue.accept(origin, materialize.apply(queue.head()));
             sessions.accepted(pc);
@@ -268,7 +304,12 @@ final class Leader implements LeaderWriter.Recovery {
     }
 
     void pauseSync(boolean pause) {
+        syncPaused = pause;
         if (sync != null) sync.pause(pause);
+    }
+
+    boolean syncPaused() {
+        return syncPaused;
     }
 
     // ---- reads of the persisted databases ----
@@ -305,6 +346,75 @@ final class Leader implements LeaderWriter.Recovery {
         return undone;
     }
 
+    // ---- a runtime that failed ----
+
+    /** Thrown by {@link #commit} on a leader whose runtime failed: nothing was accepted; commit again on {@link #current()}. */
+    static final class Retired extends RuntimeException {
+        Retired() {
+            super("the leader's runtime failed; it is being replaced", null, false, false);
+        }
+    }
+
+    /** Called by a runtime that stopped, on the failing thread inside its call: the restart runs on a thread of its own. */
+    private void runtimeFailed(SqliteException e) {
+        synchronized (this) {
+            if (runtimeFailure != null || closed) return;
+            runtimeFailure = e;
+        }
+        LOG.log(System.Logger.Level.ERROR, "the SQLite runtime of the leader of " + where() + " failed (" + e.getMessage()
+            + "); restarting the store from its files", e);
+        Thread t = new Thread(() -> LeaderRestart.run(this), "livestore-leader-restart");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The runtime failure that retires this leader, or null. */
+    SqliteException runtimeFailure() {
+        return runtimeFailure;
+    }
+
+    /**
+     * This leader, or, once its runtime failed, the one that replaced it (waiting for the restart).
+     * The writer thread never waits for the restart (the restart waits for it): it gets an error.
+     */
+    Leader current() {
+        Leader l = this;
+        while (l.runtimeFailure != null) {
+            if (l.writer.isCurrentThread()) {
+                throw new StoreException(StoreException.Kind.CLOSED, "the SQLite runtime of the leader of " + where()
+                    + " failed; the store is restarting (" + l.runtimeFailure.getMessage() + ")", l.runtimeFailure);
+            }
+            try {
+                l = l.successor.get();
+            } catch (ExecutionException e) {
+                throw new StoreException(StoreException.Kind.OPEN_FAILED, "the SQLite runtime of the leader of " + where()
+                    + " failed (" + l.runtimeFailure.getMessage() + ") and the store could not restart from its files: "
+                    + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException(StoreException.Kind.CLOSED, "interrupted while the store restarted", e);
+            }
+        }
+        return l;
+    }
+
+    /** The sessions to move to the successor. */
+    List<SessionEvents> sessions() {
+        return sessions.all();
+    }
+
+    /**
+     * Stops this leader after its runtime failed: no commit is accepted any more; the writer persists
+     * what it still can; files, locks and runtimes are released. Returns the newest accepted event's
+     * number, to tell what the files lack.
+     */
+    SeqNum retire() {
+        commitLock.lock();
+        commitLock.unlock();   // a commit in progress is accepted or refused before the queue closes
+        close();
+        return queue.head();
+    }
+
     // ---- closing ----
 
     /**
@@ -326,6 +436,10 @@ final class Leader implements LeaderWriter.Recovery {
 
     /** Persists what is queued, stops the writer and closes the files (and the runtimes it created). */
     void close() {
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(exitHook);
         } catch (IllegalStateException exiting) {
@@ -334,10 +448,16 @@ final class Leader implements LeaderWriter.Recovery {
         if (sync != null) sync.close();
         queue.close();
         writer.join();
-        database.close();
+        RuntimeException failure = null;
+        try {
+            database.close();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
         if (ownsRuntimes) {
             runtime.close();
             sessionRuntime.close();
         }
+        if (failure != null && runtimeFailure == null) throw failure;   // after a runtime failure: released anyway
     }
 }

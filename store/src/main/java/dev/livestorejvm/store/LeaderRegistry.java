@@ -34,9 +34,38 @@ final class LeaderRegistry {
         }
     }
 
+    /** A failed leader's replacement, and the newest event it had accepted. */
+    record Replaced(Leader fresh, SeqNum acceptedHead) {}
+
+    /**
+     * Retires {@code old} (its runtime failed) and opens its store again from the files; the new
+     * leader takes its place and its references. Null if {@code old} was closed meanwhile. Holds the
+     * registry's lock throughout, so that no session opens or closes halfway.
+     */
+    static Replaced replace(Leader old) {
+        synchronized (OPEN) {
+            Object key = null;
+            for (Map.Entry<Object, Leader> e : OPEN.entrySet()) if (e.getValue() == old) key = e.getKey();
+            if (key == null) return null;
+            SeqNum accepted = old.retire();
+            Leader fresh;
+            try {
+                fresh = Leader.reopen(old.options());
+            } catch (RuntimeException | Error e) {
+                OPEN.remove(key);   // the sessions keep the retired leader until they close; a new open tries afresh
+                throw e;
+            }
+            OPEN.put(key, fresh);
+            REFS.put(fresh, REFS.remove(old));
+            old.replacedBy = fresh;
+            return new Replaced(fresh, accepted);
+        }
+    }
+
     /** Drops one reference; the last one closes the leader (outside the registry's lock). */
     static void release(Leader l) {
         synchronized (OPEN) {
+            while (l.replacedBy != null) l = l.replacedBy;   // a session that left a retired leader
             int left = REFS.merge(l, -1, Integer::sum);
             if (left > 0) return;
             REFS.remove(l);

@@ -22,4 +22,11 @@ interface SessionEvents {
 
     /** Calls the subscription callbacks that a reload left pending. Called without the leader's locks. */
     void deliverPending();
+
+    /**
+     * The leader's runtime failed and {@code fresh} replaced it (see {@link LeaderRestart}): join it,
+     * reload the state from it, re-run every query; report {@code lost} (may be null) once. Called
+     * without the leader's locks.
+     */
+    void restarted(Leader fresh, LeaderFailure lost);
 }

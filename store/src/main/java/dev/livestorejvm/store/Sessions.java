@@ -17,6 +17,10 @@ final class Sessions {
         joined.remove(s);
     }
 
+    List<SessionEvents> all() {
+        return List.copyOf(joined);
+    }
+
     /** Queues {@code commit} in every session but the one that made it. */
     void accepted(PendingCommit commit) {
         for (SessionEvents s : joined) if (s != commit.origin()) s.accepted(commit);

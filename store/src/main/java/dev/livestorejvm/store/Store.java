@@ -39,13 +39,15 @@ import java.util.function.Consumer;
 public final class Store implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Store.class.getName());
     private final StoreOptions options;
-    private final Leader leader;
+    /** Replaced when the leader's runtime fails and the store restarts (see {@link LeaderRestart}). */
+    private volatile Leader leader;
     private final Subscriptions subscriptions = new Subscriptions();
     private final ReentrantLock lock = new ReentrantLock();
     /** Commits of other sessions not yet applied to this replica, in order. */
     private final Queue<PendingCommit> inbox = new ConcurrentLinkedQueue<>();
     /** What the leader tells this session; a separate object so that none of it is public API. */
     private final SessionEvents follower = new Follower();
+    private final List<SyncListener> syncListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Leader.BootReport boot;
     private Replica replica;
     private LeaderFailure unreported;
@@ -62,7 +64,7 @@ public final class Store implements AutoCloseable {
      * first session of a store directory in this JVM opens its leader (and its files, exclusively).
      */
     public static Store open(StoreOptions options) {
-        Leader leader = LeaderRegistry.acquire(options);
+        Leader leader = acquireHealthy(options);
         try {
             Store store = new Store(options, leader);
             leader.join(store.follower, image -> store.replica = Replica.load(leader.sessionRuntime(), options.schema, image));
@@ -70,6 +72,20 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             LeaderRegistry.release(leader);
             throw e;
+        }
+    }
+
+    /** The store's leader, but not one whose runtime failed: that one is being replaced, so its successor. */
+    private static Leader acquireHealthy(StoreOptions options) {
+        while (true) {
+            Leader leader = LeaderRegistry.acquire(options);
+            if (leader.runtimeFailure() == null) return leader;
+            LeaderRegistry.release(leader);
+            try {
+                leader.current();
+            } catch (StoreException restartFailed) {
+                // the next acquire opens the store afresh
+            }
         }
     }
 
@@ -106,24 +122,33 @@ public final class Store implements AutoCloseable {
     public List<SeqNum> commit(Event... events) {
         if (events.length == 0) return List.of();
         SessionCommit commit = SessionCommit.prepare(options, events);
-        leader.awaitRoom();
         Set<String> written = new LinkedHashSet<>();
         List<SeqNum> numbers = new ArrayList<>(events.length);
         // This session's lock is taken inside the leader's commit lock (the lock order) and held
         // past it, until the subscriptions re-ran: other sessions may commit meanwhile.
         boolean[] locked = {false};
         long ticket;
+        Leader leader;
         try {
-            ticket = leader.commit(follower, head -> {
-                lock.lock();
-                locked[0] = true;
-                checkOpen();
-                reportFailure();
-                applyInbox();
-                List<PendingCommit.Item> items = commit.materialize(replica, head, written);
-                for (PendingCommit.Item item : items) numbers.add(item.event().seqNum());
-                return items;
-            });
+            while (true) {
+                leader = leader();
+                leader.awaitRoom();
+                try {
+                    ticket = leader.commit(follower, head -> {
+                        lock.lock();
+                        locked[0] = true;
+                        checkOpen();
+                        reportFailure();
+                        applyInbox();
+                        List<PendingCommit.Item> items = commit.materialize(replica, head, written);
+                        for (PendingCommit.Item item : items) numbers.add(item.event().seqNum());
+                        return items;
+                    });
+                    break;
+                } catch (Leader.Retired retired) {
+                    // its runtime failed before this commit was accepted: commit on the leader that replaces it
+                }
+            }
             subscriptions.refresh(written, replica.state::rows);
         } finally {
             if (locked[0]) lock.unlock();
@@ -145,6 +170,7 @@ public final class Store implements AutoCloseable {
      * naming the events if the leader failed to persist commits since this session last heard.
      */
     public void flush() {
+        Leader leader = leader();
         leader.awaitSettled(leader.acceptedTicket());
         catchUp();
         lock.lock();
@@ -158,6 +184,7 @@ public final class Store implements AutoCloseable {
 
     /** Runs a query on this session's replica of the state. */
     public <T> T query(Query<T> query) {
+        leader();   // if the runtime failed, waits until this session moved to the restarted leader
         lock.lock();
         try {
             checkOpen();
@@ -175,6 +202,7 @@ public final class Store implements AutoCloseable {
     public <T> Subscription subscribe(Query<T> given, Consumer<? super T> callback) {
         Query<T> query = given.forSession(options.sessionId);
         Subscription s;
+        leader();   // see query
         lock.lock();
         try {
             checkOpen();
@@ -206,31 +234,31 @@ public final class Store implements AutoCloseable {
     public List<StoredEvent> rollback(int n) {
         if (n < 0) throw new IllegalArgumentException("n must be >= 0");
         checkOpenLocked();
-        return leader.rollback(n);
+        return leader().rollback(n);
     }
 
     /** The eventlog, oldest first, once everything committed so far is persisted. */
     public List<StoredEvent> events() {
         checkOpenLocked();
-        return leader.events();
+        return leader().events();
     }
 
     /** The newest committed event's number ({@link SeqNum#ROOT} if none): the local head, persisted or not yet. */
     public SeqNum head() {
         checkOpenLocked();
-        return leader.head();
+        return leader().head();
     }
 
     /** The last global number the sync backend confirmed (0 until sync exists). */
     public long syncHead() {
         checkOpenLocked();
-        return leader.syncHead();
+        return leader().syncHead();
     }
 
     /** Where this store stands with its sync backend ({@link SyncStatus#enabled()} is false for a local-only store). */
     public SyncStatus syncStatus() {
         checkOpenLocked();
-        return leader.syncStatus();
+        return leader().syncStatus();
     }
 
     /**
@@ -239,11 +267,42 @@ public final class Store implements AutoCloseable {
      * @return closes the registration
      */
     public AutoCloseable onSyncStatus(Consumer<SyncStatus> listener) {
-        checkOpenLocked();
-        SyncStatusBoard board = leader.syncBoard();
-        if (board == null) return () -> {};
-        Runnable remove = board.listen(listener);
-        return remove::run;
+        SyncListener l = new SyncListener(listener);
+        Leader leader = leader();   // before the lock: a restart moving this session takes it
+        lock.lock();
+        try {
+            checkOpen();
+            SyncStatusBoard board = leader.syncBoard();
+            if (board == null) return () -> {};
+            l.listenOn(board);
+            syncListeners.add(l);
+        } finally {
+            lock.unlock();
+        }
+        return () -> {
+            syncListeners.remove(l);
+            l.stop();
+        };
+    }
+
+    /** A sync status listener, moved to the new board when the store restarts. */
+    private static final class SyncListener {
+        private final Consumer<SyncStatus> listener;
+        private Runnable remove = () -> {};
+
+        SyncListener(Consumer<SyncStatus> listener) {
+            this.listener = listener;
+        }
+
+        synchronized void listenOn(SyncStatusBoard board) {
+            remove.run();
+            remove = board == null ? () -> {} : board.listen(listener);
+        }
+
+        synchronized void stop() {
+            remove.run();
+            remove = () -> {};
+        }
     }
 
     /**
@@ -253,6 +312,7 @@ public final class Store implements AutoCloseable {
     public boolean awaitSynced(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         flush();
+        Leader leader = leader();
         SyncStatusBoard board = leader.syncBoard();
         if (board == null) return true;
         SeqNum head = leader.head();
@@ -263,19 +323,19 @@ public final class Store implements AutoCloseable {
     /** Stops pulling and pushing on purpose (offline); commits go on and wait to be pushed. */
     public void pauseSync() {
         checkOpenLocked();
-        leader.pauseSync(true);
+        leader().pauseSync(true);
     }
 
     /** Pulls and pushes again after {@link #pauseSync()}. */
     public void resumeSync() {
         checkOpenLocked();
-        leader.pauseSync(false);
+        leader().pauseSync(false);
     }
 
     /** Runs a query on the leader's persisted state, once everything committed so far is persisted: for tests. */
     <T> T queryPersisted(Query<T> query) {
         checkOpenLocked();
-        return leader.persisted(sql -> query.decode(sql.read(query.sql(), query.bindValues())));
+        return leader().persisted(sql -> query.decode(sql.read(query.sql(), query.bindValues())));
     }
 
     // ---- what the leader tells this session ----
@@ -299,6 +359,55 @@ public final class Store implements AutoCloseable {
         @Override
         public void deliverPending() {
             subscriptions.deliverPending();
+        }
+
+        @Override
+        public void restarted(Leader fresh, LeaderFailure lost) {
+            moveTo(fresh, lost);
+        }
+    }
+
+    /** The leader, or the one replacing it if its runtime failed (waits for the restart). */
+    private Leader leader() {
+        return leader.current();
+    }
+
+    /** The leader for tests (its runtimes). */
+    Leader leaderForTests() {
+        return leader;
+    }
+
+    /**
+     * Joins {@code fresh}, which replaced the leader after a runtime failure: the replica is reloaded
+     * from its persisted state (the old one may sit on the failed runtime), every query re-runs and
+     * the subscriptions whose result changed are called; {@code lost} is reported once.
+     */
+    private void moveTo(Leader fresh, LeaderFailure lost) {
+        lock.lock();   // before the fresh leader's commit lock: safe, no commit of this session can reach it until leader is set
+        try {
+            if (closed) return;
+            fresh.join(follower, image -> {
+                Replica loaded = Replica.load(fresh.sessionRuntime(), options.schema, image);
+                closeQuietly(replica);
+                replica = loaded;
+                inbox.clear();
+                leader = fresh;
+                if (lost != null && unreported == null) unreported = lost;
+                subscriptions.refresh(null, replica.state::rows);
+            });
+            for (SyncListener l : syncListeners) l.listenOn(fresh.syncBoard());
+        } finally {
+            lock.unlock();
+        }
+        subscriptions.deliverPending();
+    }
+
+    /** A replica on a failed runtime may not close cleanly; its memory goes with the runtime. */
+    private static void closeQuietly(Replica r) {
+        try {
+            r.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing a replica on a failed runtime", e);
         }
     }
 
@@ -334,7 +443,7 @@ public final class Store implements AutoCloseable {
             if (closed) return;
             inbox.clear();   // everything in it is in the image, or lost
             Replica fresh = Replica.load(leader.sessionRuntime(), options.schema, image);
-            replica.close();
+            closeQuietly(replica);
             replica = fresh;
             if (failure != null && (unreported == null || unreported.from() > failure.from())) unreported = failure;
             subscriptions.refresh(written, replica.state::rows);
@@ -396,7 +505,8 @@ public final class Store implements AutoCloseable {
             closed = true;
             leader.leave(follower);
             inbox.clear();
-            replica.close();
+            closeQuietly(replica);
+            for (SyncListener l : syncListeners) l.stop();
         } finally {
             lock.unlock();
         }

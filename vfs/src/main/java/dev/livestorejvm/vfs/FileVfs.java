@@ -4,6 +4,7 @@ import static dev.livestorejvm.vfs.ResultCodes.SQLITE_CANTOPEN;
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_CANTOPEN_FULLPATH;
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_CANTOPEN_ISDIR;
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_CANTOPEN_NOTEMPDIR;
+import static dev.livestorejvm.vfs.ResultCodes.SQLITE_READONLY_DIRECTORY;
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_IOERR_ACCESS;
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_IOERR_DELETE;
 import static dev.livestorejvm.vfs.ResultCodes.SQLITE_IOERR_DELETE_NOENT;
@@ -37,7 +38,9 @@ import java.util.Set;
  *   <li>temporary files (no name) live in {@code java.io.tmpdir} and are unlinked as soon as they
  *       are opened, as are files opened with {@code DELETEONCLOSE}: nothing is left after a crash;</li>
  *   <li>a file that cannot be opened read-write is opened read-only (SQLite then reports
- *       {@code SQLITE_READONLY} on writes); an empty file does not "exist" for {@code xAccess}.</li>
+ *       {@code SQLITE_READONLY} on writes), and a journal that cannot be created in a read-only
+ *       directory gives {@code SQLITE_READONLY_DIRECTORY}, as the unix VFS does; an empty file does
+ *       not "exist" for {@code xAccess}.</li>
  * </ul>
  * The relayed VFS has no shared-memory methods, so WAL works only with
  * {@code PRAGMA locking_mode=EXCLUSIVE}.
@@ -122,7 +125,13 @@ public class FileVfs implements Vfs {
         try {
             return new Inode.ChannelOpener.Result(FileChannel.open(path, options), wantWrite);
         } catch (AccessDeniedException e) {
-            if (wantWrite && Files.exists(path)) return openChannel(path, flags, false);
+            boolean exists = Files.exists(path);
+            if (isNewJournal(flags) && !exists) {
+                // as the unix VFS: a journal that cannot be created because the directory is read-only
+                // makes the database read-only (SQLite then says "attempt to write a readonly database")
+                throw new VfsException(SQLITE_READONLY_DIRECTORY, "cannot create " + path + " in a read-only directory", e);
+            }
+            if (wantWrite && exists) return openChannel(path, flags, false);
             throw new VfsException(SQLITE_CANTOPEN, "permission denied: " + path, e);
         } catch (NoSuchFileException e) {
             Path parent = path.toAbsolutePath().getParent();
@@ -134,6 +143,11 @@ public class FileVfs implements Vfs {
             if (Files.isDirectory(path)) throw new VfsException(SQLITE_CANTOPEN_ISDIR, "is a directory: " + path, e);
             throw new VfsException(SQLITE_CANTOPEN, "cannot open " + path + ": " + e, e);
         }
+    }
+
+    /** A journal or WAL being created: the unix VFS's {@code isNewJrnl}. */
+    private static boolean isNewJournal(int flags) {
+        return (flags & OpenFlags.CREATE) != 0 && (flags & (OpenFlags.MAIN_JOURNAL | OpenFlags.SUPER_JOURNAL | OpenFlags.WAL)) != 0;
     }
 
     private static int actualFlags(int flags, boolean writable) {

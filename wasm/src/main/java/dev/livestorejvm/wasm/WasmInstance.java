@@ -83,6 +83,8 @@ final class WasmInstance {
         }
         if (mode == ExecutionMode.COMPILED) {
             builder.withMachineFactory(binary == WasmBinary.FTS5 ? WaSqliteFts5::create : WaSqliteDefault::create);
+        } else {
+            builder.withGlobalFactory(GuardedStackPointer.factory(module));   // the compiled code's guard is in GlobalSlots
         }
         Instance instance = builder.build();
         if (mode == ExecutionMode.COMPILED) initStackPointer(module, instance);

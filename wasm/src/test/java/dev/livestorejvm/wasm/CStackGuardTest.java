@@ -45,6 +45,34 @@ class CStackGuardTest {
         assertTrue(thrown.get().getMessage().contains("the stack ends at " + end), thrown.get().getMessage());
     }
 
+    /**
+     * The interpreter runs {@code global.set} on Chicory's global object, which the build step never
+     * sees: before {@link GuardedStackPointer}, the same SQL ran the stack over SQLite's data there.
+     */
+    @Test
+    void theInterpreterTrapsToo() throws Exception {
+        SqliteModule m = SqliteModule.load(SqliteModule.Options.defaults().withMode(ExecutionMode.INTERPRETED));
+        WasmInstance wasm = instance(m);
+        GuardedStackPointer sp = assertInstanceOf(GuardedStackPointer.class, wasm.instance.global(0), "global 0 is guarded");
+        int end = sp.stackEnd();
+        int db = m.openV2(":memory:", 0x6, null).db();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread big = new Thread(null, () -> {
+            try {
+                m.exec(db, "select 1" + "+1".repeat(6000));
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        }, "big-stack", 1L << 30);
+        big.start();
+        big.join();
+        assertInstanceOf(WasmAbort.class, thrown.get(), "expected a trap, got " + chain(thrown.get()));
+        assertTrue(thrown.get().getMessage().contains("C stack overflow") && thrown.get().getMessage().contains("the stack ends at " + end),
+            thrown.get().getMessage());
+        assertTrue(m.failed());
+        assertTrue((int) sp.getValue() >= end, "stack pointer " + sp.getValue() + " end " + end);
+    }
+
     @Test
     void theBoundLiesAboveEveryDataSegment() throws Exception {
         for (WasmBinary b : WasmBinary.values()) {

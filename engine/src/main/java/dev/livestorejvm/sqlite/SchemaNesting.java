@@ -101,9 +101,9 @@ final class SchemaNesting {
         for (int i = 0; i < n; ) {
             char c = sql.charAt(i);
             if (c == '\'') {
-                i = skipQuoted(sql, i, '\'');
+                i = SqlNesting.skipQuoted(sql, i, '\'');
             } else if (c == '"' || c == '`') {
-                int end = skipQuoted(sql, i, c);
+                int end = SqlNesting.skipQuoted(sql, i, c);
                 out.accept(sql.substring(i + 1, Math.max(i + 1, end - 1)).replace(String.valueOf(c) + c, String.valueOf(c)).toLowerCase(Locale.ROOT));
                 i = end;
             } else if (c == '[') {
@@ -125,21 +125,6 @@ final class SchemaNesting {
                 i++;
             }
         }
-    }
-
-    private static int skipQuoted(String s, int i, char q) {
-        i++;
-        while (i < s.length()) {
-            if (s.charAt(i) == q) {
-                if (i + 1 < s.length() && s.charAt(i + 1) == q) {
-                    i += 2;
-                    continue;
-                }
-                return i + 1;
-            }
-            i++;
-        }
-        return i;
     }
 
     /**

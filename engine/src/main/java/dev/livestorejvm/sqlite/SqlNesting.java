@@ -174,18 +174,7 @@ final class SqlNesting {
         }
 
         void quoted(char q) {
-            i++;
-            while (i < s.length()) {
-                if (s.charAt(i) == q) {
-                    if (i + 1 < s.length() && s.charAt(i + 1) == q) {
-                        i += 2;
-                        continue;
-                    }
-                    i++;
-                    return;
-                }
-                i++;
-            }
+            i = skipQuoted(s, i, q);
         }
 
         int bracketDepth(int from, int to) {
@@ -309,5 +298,21 @@ final class SqlNesting {
                     afterOperand = true;
             }
         }
+    }
+
+    /** The index just past the SQL string or quoted name that starts at {@code i} (a doubled quote escapes it). */
+    static int skipQuoted(String s, int i, char q) {
+        i++;
+        while (i < s.length()) {
+            if (s.charAt(i) == q) {
+                if (i + 1 < s.length() && s.charAt(i + 1) == q) {
+                    i += 2;
+                    continue;
+                }
+                return i + 1;
+            }
+            i++;
+        }
+        return i;
     }
 }

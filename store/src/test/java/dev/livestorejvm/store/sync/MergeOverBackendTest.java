@@ -85,6 +85,12 @@ class MergeOverBackendTest {
             eventlog.addAll(r.newEvents());
         }
 
+        /** Commits until at least one event that the next push would send is pending. */
+        void commitGlobal() {
+            do commit();
+            while (state.pending().stream().noneMatch(e -> !e.isClientNumbered() && e.seqNum().global() > pushedUpTo));
+        }
+
         /** Drains the inbox; returns false if it was empty. */
         boolean step() {
             Object item = inbox.poll();
@@ -187,16 +193,21 @@ class MergeOverBackendTest {
                 c.backend.setDelay(Duration.ZERO);
                 c.backend.failNextPushes(0);
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!clients.stream().allMatch(Client::synced) && System.nanoTime() < deadline) {
-                boolean idle = true;
-                for (Client c : clients) {
-                    while (c.step()) idle = false;
-                    c.push();
-                }
-                if (idle) Thread.sleep(1); // answers arrive on the server's thread
-            }
-            for (Client c : clients) assertTrue(c.synced(), c.id + " did not sync: " + c.state);
+            converge(clients);
+            // Whether the random rounds raced a push against another client's is up to the scheduler;
+            // make one stale push certain: B pushes on the head it knew before A's push was accepted.
+            Client a = clients.get(0), b = clients.get(1);
+            a.commitGlobal();
+            b.commitGlobal();
+            long before = server.head("s");
+            int aheadsBefore = serverAheads;
+            a.push();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (server.head("s") == before && System.nanoTime() < deadline) Thread.sleep(1);
+            assertTrue(server.head("s") > before, "A's push was accepted");
+            b.push(); // B has not drained A's echo: its batch's parent is the old head
+            converge(clients);
+            assertTrue(serverAheads > aheadsBefore, "B's stale push was answered with ServerAheadError");
 
             List<GlobalEvent> log = server.events("s").stream().map(PulledEvent::event).toList();
             for (Client c : clients) {
@@ -210,6 +221,19 @@ class MergeOverBackendTest {
             assertTrue(rebases > 0 && serverAheads > 0 && invalids > 0,
                 "faults exercised: rebases " + rebases + ", ServerAhead " + serverAheads + ", invalid pages " + invalids);
         }
+    }
+
+    void converge(List<Client> clients) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!clients.stream().allMatch(Client::synced) && System.nanoTime() < deadline) {
+            boolean idle = true;
+            for (Client c : clients) {
+                while (c.step()) idle = false;
+                c.push();
+            }
+            if (idle) Thread.sleep(1); // answers arrive on the server's thread
+        }
+        for (Client c : clients) assertTrue(c.synced(), c.id + " did not sync: " + c.state);
     }
 
     static <T> T await(CompletableFuture<T> f) {

@@ -1,8 +1,6 @@
 package dev.livestorejvm.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,23 +31,34 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     /**
-     * The subcommands by name (each class's {@code @Command} name), in the order the usage lists them.
-     * picocli builds a command's model by reflection over its annotations, in the bytecode interpreter
-     * at that point of a process: ~a third of {@code sql "select 1"}'s start-up went to the four
-     * commands it does not run (docs/startup.md).
+     * The subcommands' names (each class's {@code @Command} name), in the order the usage lists them;
+     * {@link #newCommand} makes each. picocli builds a command's model by reflection over its
+     * annotations, in the bytecode interpreter at that point of a process: ~a third of
+     * {@code sql "select 1"}'s start-up went to the four commands it does not run (docs/startup.md).
+     * Names, not a map of constructors, so that a help request loads no command class at all.
      */
-    static final Map<String, Function<Io, Object>> SUBCOMMANDS = new LinkedHashMap<>();
+    static final List<String> SUBCOMMANDS = List.of("sql", "version", "inspect", "demo", "serve");
 
-    static {
-        SUBCOMMANDS.put("sql", SqlCommand::new);
-        SUBCOMMANDS.put("version", VersionCommand::new);
-        SUBCOMMANDS.put("inspect", InspectCommand::new);
-        SUBCOMMANDS.put("demo", DemoCommand::new);
-        SUBCOMMANDS.put("serve", ServeCommand::new);
+    /** A new instance of the subcommand {@code name} (one of {@link #SUBCOMMANDS}). */
+    static Object newCommand(String name, Io io) {
+        return switch (name) {
+            case "sql" -> new SqlCommand(io);
+            case "version" -> new VersionCommand(io);
+            case "inspect" -> new InspectCommand(io);
+            case "demo" -> new DemoCommand(io);
+            case "serve" -> new ServeCommand(io);
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
     }
 
     /** Runs one command line on {@code io} and returns the exit code (see {@link ExitCodes}). */
     public static int run(Io io, String... args) {
+        if (UsageTexts.printIfHelpRequest(io, args)) return ExitCodes.OK;
+        return runWithPicocli(io, args);
+    }
+
+    /** {@link #run} without the build-time usage texts: picocli parses {@code args} (and prints usages itself). */
+    static int runWithPicocli(Io io, String... args) {
         EarlyRuntime early = EarlyRuntime.startFor(args);
         try {
             CommandLine cli = commandLine(io, args);
@@ -70,11 +79,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      * for the top-level usage and its errors.
      */
     static CommandLine commandLine(Io io, String... args) {
-        String named = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
+        String named = args.length > 0 && SUBCOMMANDS.contains(args[0]) ? args[0] : null;
         CommandLine cli = new CommandLine(new Main());
-        SUBCOMMANDS.forEach((name, command) -> {
-            if (named == null || named.equals(name)) cli.addSubcommand(name, command.apply(io));
-        });
+        for (String name : SUBCOMMANDS) {
+            if (named == null || named.equals(name)) cli.addSubcommand(name, newCommand(name, io));
+        }
         cli.setExpandAtFiles(false);   // SQL may begin with '@'; it is not an argument file
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));

@@ -46,6 +46,29 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        SyncServer server;
+        try {
+            server = start();
+        } catch (StartFailed e) {
+            return e.code;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "sync-server-shutdown"));
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Opens the storage, starts the server and says where it listens; the training run
+     * (TrainingRun) starts it this way too, and closes it itself.
+     */
+    SyncServer start() throws StartFailed {
+        // Jetty's MemoryUtils asks the platform MBean server whether oops are compressed unless told the
+        // references per cache line: that loads and starts JMX (~150 classes) in every server start
+        System.setProperty(REFERENCES_PER_CACHE_LINE, System.getProperty(REFERENCES_PER_CACHE_LINE, referencesPerCacheLine()));
         Authorizer authorizer;
         SyncStorage store;
         try {
@@ -53,10 +76,10 @@ final class ServeCommand implements Callable<Integer> {
             store = StorageFactory.forUrl(storage).open(storage);
         } catch (IllegalArgumentException e) {
             io.err().println("Error: " + e.getMessage());
-            return ExitCodes.USAGE;
+            throw new StartFailed(ExitCodes.USAGE);
         } catch (StorageException | java.io.UncheckedIOException e) {
             io.err().println("Error: cannot open the storage " + withoutPassword(storage) + ": " + e.getMessage());
-            return ExitCodes.SQL_ERROR;
+            throw new StartFailed(ExitCodes.SQL_ERROR);
         }
         SyncServer server = SyncServer.builder(store).host(host).port(port).authorizer(authorizer).adminToken(adminToken).build();
         try {
@@ -64,18 +87,38 @@ final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             store.close();
             io.err().println("Error: cannot listen on " + host + ":" + port + ": " + e.getMessage());
-            return ExitCodes.SQL_ERROR;
+            throw new StartFailed(ExitCodes.SQL_ERROR);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "sync-server-shutdown"));
         io.out().println("livestore sync server listening on " + server.uri() + " (storage " + withoutPassword(storage) + ", "
             + (tokens == null ? "no auth" : "tokens from " + tokens) + ")");
         io.out().flush();
-        stopped.await();
-        return ExitCodes.OK;
+        return server;
+    }
+
+    /** The start failed; the message is printed, {@link #code} is the exit code. */
+    static final class StartFailed extends Exception {
+        final int code;
+
+        StartFailed(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
+    static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
+    /**
+     * What Jetty would compute: its cache line (64 bytes unless set) over the size of an object
+     * reference (4 bytes with compressed oops, 8 without; 4, as Jetty, when it cannot be told).
+     */
+    static String referencesPerCacheLine() {
+        int referenceBytes;
+        try {
+            referenceBytes = Class.forName("sun.misc.Unsafe").getField("ARRAY_OBJECT_INDEX_SCALE").getInt(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            referenceBytes = 4;
+        }
+        return Integer.toString(Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64) / Math.max(1, referenceBytes));
     }
 
     /** The storage URL for messages: a password in it ({@code user:password@} or {@code password=}) shown as {@code ***}. */

@@ -1,21 +1,27 @@
 package dev.livestorejvm.cli;
 
+import dev.livestorejvm.server.SyncServer;
 import dev.livestorejvm.store.Store;
 import dev.livestorejvm.store.StoreOptions;
+import dev.livestorejvm.store.SyncOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
  * The build's training run (cli/pom.xml, BuildStartupArchives): runs the commands a user runs, in
  * one JVM, so that the JVM records what they load, link and (JDK 25's AOT cache) profile into the
- * start-up archive the launcher then hands to every later run. Output is discarded; a command
+ * start-up archive the launcher then hands to every later run (the CLI's commands, store commits,
+ * and {@code serve} with a client that pushes and a new one that catches up). Output is discarded; a command
  * that fails fails the run (an archive of a broken path would hide the break). Usage:
  * {@code java -cp livestore-jvm.jar dev.livestorejvm.cli.TrainingRun WORKDIR} (WORKDIR is created
  * and deleted).
@@ -43,7 +49,7 @@ final class TrainingRun {
 
     private TrainingRun() {}
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         Path work = Path.of(args[0]);
         Files.createDirectories(work);
         try {
@@ -63,6 +69,7 @@ final class TrainingRun {
             run("", "demo", "--dir", demo.toString());   // the second run reopens the store
             run("", "inspect", demo.resolve("todo").toString());
             commits(work.resolve("commits"));
+            serveAndSync(work.resolve("sync"));
         } finally {
             delete(work);
         }
@@ -86,6 +93,63 @@ final class TrainingRun {
                 store.commit(TodoSchema.CREATED.of(new TodoSchema.TodoCreated("todo-" + i, "text " + i)));
             }
             store.flush();
+        }
+    }
+
+    /** Events one client pushes and a new client then pulls in the server part of the run. */
+    private static final int SYNCED = 1_000;
+
+    /**
+     * {@code serve} as a user starts it (picocli, the storage, Jetty, WebSocket), a client that pushes
+     * {@link #SYNCED} single-event commits, and a new client that catches up with them: the server's
+     * start-up and request paths and the sync client's push and pull paths, for the archives.
+     */
+    private static void serveAndSync(Path base) throws IOException, InterruptedException {
+        PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
+        Io io = new Io(new ByteArrayInputStream(new byte[0]), discard, discard, false);
+        String[] args = {"serve", "--port", "0", "--storage", "sqlite:" + base.resolve("server")};
+        picocli.CommandLine cli = Main.commandLine(io, args);
+        cli.parseArgs(args);
+        ServeCommand serve = (ServeCommand) cli.getSubcommands().get("serve").getCommand();
+        SyncServer server;
+        try {
+            server = serve.start();
+        } catch (ServeCommand.StartFailed e) {
+            throw new IllegalStateException("training run: serve exited " + e.code);
+        }
+        try (server) {
+            URI ws = URI.create("ws://127.0.0.1:" + server.port());
+            health(server.port());
+            try (Store pusher = Store.open(synced(base.resolve("pusher"), "pusher", ws))) {
+                for (int i = 0; i < SYNCED; i++) {
+                    pusher.commit(TodoSchema.CREATED.of(new TodoSchema.TodoCreated("synced-" + i, "text " + i)));
+                }
+                if (!pusher.awaitSynced(Duration.ofMinutes(2))) throw new IllegalStateException("training run: not pushed: " + pusher.syncStatus());
+            }
+            try (Store puller = Store.open(synced(base.resolve("puller"), "puller", ws))) {
+                long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                while (puller.head().global() < SYNCED) {
+                    if (System.nanoTime() > deadline) throw new IllegalStateException("training run: no catch-up: " + puller.syncStatus());
+                    Thread.sleep(1);
+                }
+            }
+            health(server.port());
+        }
+    }
+
+    private static StoreOptions synced(Path dir, String client, URI ws) {
+        return StoreOptions.builder(TodoSchema.SCHEMA).directory(dir).storeId("training").clientId(client)
+            .sync(SyncOptions.webSocket(ws).build()).build();
+    }
+
+    /** GET /health, as a load balancer (and benchmarks/whole-process.sh) asks it. */
+    private static void health(int port) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/health").toURL().openConnection();
+        try {
+            if (c.getResponseCode() != 200) throw new IllegalStateException("training run: /health answered " + c.getResponseCode());
+            c.getInputStream().readAllBytes();
+        } finally {
+            c.disconnect();
         }
     }
 

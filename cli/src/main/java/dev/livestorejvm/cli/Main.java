@@ -54,7 +54,29 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Runs one command line on {@code io} and returns the exit code (see {@link ExitCodes}). */
     public static int run(Io io, String... args) {
         if (UsageTexts.printIfHelpRequest(io, args)) return ExitCodes.OK;
+        SqlCommand plainSql = SqlCommand.withPlainArguments(io, args);
+        if (plainSql != null) return runWithoutPicocli(io, plainSql, args);
         return runWithPicocli(io, args);
+    }
+
+    /** {@code sql} with plain arguments ({@link SqlCommand#withPlainArguments}), as picocli's {@code execute} runs it. */
+    private static int runWithoutPicocli(Io io, SqlCommand sql, String... args) {
+        EarlyRuntime early = EarlyRuntime.startFor(args);
+        sql.runtimeOptions.early = early;
+        try {
+            return sql.call();
+        } catch (RuntimeException e) {
+            return executionFailed(io, e);
+        } finally {
+            if (early != null) early.closeIfUnused();
+        }
+    }
+
+    /** A command's exception: its message, as an SQL error (picocli's execution exception handler, below, too). */
+    private static int executionFailed(Io io, Exception e) {
+        io.out().flush();
+        io.err().println("Error: " + e.getMessage());
+        return ExitCodes.SQL_ERROR;
     }
 
     /** {@link #run} without the build-time usage texts: picocli parses {@code args} (and prints usages itself). */
@@ -87,11 +109,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cli.setExpandAtFiles(false);   // SQL may begin with '@'; it is not an argument file
         cli.setOut(new java.io.PrintWriter(io.out(), true));
         cli.setErr(new java.io.PrintWriter(io.err(), true));
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            io.out().flush();
-            io.err().println("Error: " + e.getMessage());
-            return ExitCodes.SQL_ERROR;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> executionFailed(io, e));
         return cli;
     }
 

@@ -56,6 +56,10 @@ final class TrainingRun {
             run("", "--help");
             run("", "sql", "--help");
             run("", "demo", "--help");
+            // help requests print the build-time texts (UsageTexts); these two go through picocli's
+            // own help rendering: a help request with options, and a usage error
+            run("", "sql", "--mode", "list", "--help");
+            run(ExitCodes.USAGE, "", "sql", "--no-such-option");
             run("", "version");
             run("", "sql", "select 1");
             run(SCRIPT, "sql");
@@ -76,10 +80,14 @@ final class TrainingRun {
     }
 
     private static void run(String stdin, String... args) {
+        run(ExitCodes.OK, stdin, args);
+    }
+
+    private static void run(int expectedCode, String stdin, String... args) {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), discard, discard, false);
         int code = Main.run(io, args);
-        if (code != ExitCodes.OK) throw new IllegalStateException("training run: " + String.join(" ", args) + " exited " + code);
+        if (code != expectedCode) throw new IllegalStateException("training run: " + String.join(" ", args) + " exited " + code);
     }
 
     /**

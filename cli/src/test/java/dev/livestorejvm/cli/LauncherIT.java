@@ -72,11 +72,22 @@ class LauncherIT {
     /** picocli ships Java 5 class files, which no archive holds; the build rewrites them (UpgradeOldClassFiles). */
     @Test
     void picocliComesFromTheArchiveToo() throws Exception {
-        Run r = launch(LAUNCHER, "--help");
+        Run r = launch(LAUNCHER, "sql", "--mode", "list", "--help");   // not a bare help request: picocli parses it
         assertEquals(0, r.code(), r.err());
         assertTrue(r.classLoads().matches("(?s).*picocli\\.CommandLine source: shared objects file.*"),
             "picocli.CommandLine comes from the archive");
         assertFalse(r.classLoads().matches("(?s).*picocli\\.\\S+ source: (jar|file):.*"), "no picocli class is read from the jar");
+    }
+
+    /** A bare help request prints the usage rendered at build time (UsageTexts): picocli's model is never built. */
+    @Test
+    void aHelpRequestLoadsNoPicocliModel() throws Exception {
+        for (String[] args : new String[][] {{"--help"}, {"sql", "--help"}, {"serve", "-h"}}) {
+            Run r = launch(LAUNCHER, args);
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().startsWith("Usage: livestore-jvm"), r.out());
+            assertFalse(r.classLoads().matches("(?s).*picocli\\.CommandLine source.*"), "picocli.CommandLine loaded for " + String.join(" ", args));
+        }
     }
 
     /** A copy of the jar and the launcher, without the archive, or with one that no longer fits. */

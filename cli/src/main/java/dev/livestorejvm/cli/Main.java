@@ -55,17 +55,22 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public static int run(Io io, String... args) {
         if (UsageTexts.printIfHelpRequest(io, args)) return ExitCodes.OK;
         SqlCommand plainSql = SqlCommand.withPlainArguments(io, args);
-        if (plainSql != null) return runWithoutPicocli(io, plainSql, args);
+        if (plainSql != null) return runWithoutPicocli(io, plainSql, plainSql.runtimeOptions, args);
+        VersionCommand plainVersion = VersionCommand.withPlainArguments(io, args);
+        if (plainVersion != null) return runWithoutPicocli(io, plainVersion, plainVersion.runtimeOptions, args);
         return runWithPicocli(io, args);
     }
 
-    /** {@code sql} with plain arguments ({@link SqlCommand#withPlainArguments}), as picocli's {@code execute} runs it. */
-    private static int runWithoutPicocli(Io io, SqlCommand sql, String... args) {
+    /**
+     * A command made from plain arguments without picocli ({@link SqlCommand#withPlainArguments},
+     * {@link VersionCommand#withPlainArguments}), run as picocli's {@code execute} runs it.
+     */
+    private static int runWithoutPicocli(Io io, java.util.concurrent.Callable<Integer> command, RuntimeOptions runtime, String... args) {
         EarlyRuntime early = EarlyRuntime.startFor(args);
-        sql.runtimeOptions.early = early;
+        runtime.early = early;
         try {
-            return sql.call();
-        } catch (RuntimeException e) {
+            return command.call();
+        } catch (Exception e) {
             return executionFailed(io, e);
         } finally {
             if (early != null) early.closeIfUnused();

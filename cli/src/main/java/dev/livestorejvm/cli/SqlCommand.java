@@ -63,7 +63,7 @@ final class SqlCommand implements Callable<Integer> {
      * {@code sql} with SQL arguments only (or none: stdin), no option, as picocli would parse it,
      * without picocli: its model of this command (reflection over the annotations, in the bytecode
      * interpreter) was a third of {@code sql "select 1"}'s start-up (docs/startup.md). Null when
-     * {@code args} are anything else: picocli parses them. {@code PlainSqlArgumentsTest} checks that
+     * {@code args} are anything else: picocli parses them. {@code WithoutPicocliTest} checks that
      * the command is the one picocli makes of the same arguments, field by field.
      */
     static SqlCommand withPlainArguments(Io io, String... args) {

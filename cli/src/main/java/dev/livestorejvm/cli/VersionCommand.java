@@ -22,6 +22,14 @@ final class VersionCommand implements Callable<Integer> {
         this.io = io;
     }
 
+    /**
+     * {@code version} alone, made without picocli's model (start-up, as {@link SqlCommand#withPlainArguments});
+     * null for any other arguments. {@code WithoutPicocliTest} checks it is the command picocli makes.
+     */
+    static VersionCommand withPlainArguments(Io io, String... args) {
+        return args.length == 1 && args[0].equals("version") ? new VersionCommand(io) : null;
+    }
+
     @Override
     public Integer call() {
         try (SqliteRuntime runtime = runtimeOptions.start()) {

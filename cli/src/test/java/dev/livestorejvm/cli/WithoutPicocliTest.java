@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * {@code sql} with SQL arguments only skips picocli (start-up); it must be the very command picocli
- * makes of the same arguments, and run as picocli runs it: an option added to SqlCommand with a
- * default that the shortcut does not set fails here.
+ * {@code sql} with SQL arguments only, and {@code version} alone, skip picocli (start-up); each must
+ * be the very command picocli makes of the same arguments, and run as picocli runs it: an option
+ * added with a default that the shortcut does not set fails here.
  */
-class PlainSqlArgumentsTest {
+class WithoutPicocliTest {
     private static final List<String[]> PLAIN = List.of(
         new String[] {"sql"},
         new String[] {"sql", "select 1"},
@@ -41,12 +41,27 @@ class PlainSqlArgumentsTest {
     }
 
     @Test
+    void versionAloneIsTheCommandPicocliMakes() throws Exception {
+        Streams s = new Streams("");
+        VersionCommand fast = VersionCommand.withPlainArguments(s.io, "version");
+        assertNotNull(fast);
+        CommandLine cli = Main.commandLine(s.io, "version");
+        cli.parseArgs("version");
+        VersionCommand parsed = (VersionCommand) cli.getSubcommands().get("version").getCommand();
+        assertSameFields(parsed, fast, "version");
+        assertSameFields(parsed.runtimeOptions, fast.runtimeOptions, "version, runtime options");
+        assertNull(VersionCommand.withPlainArguments(s.io, "version", "--fts5"));
+        assertNull(VersionCommand.withPlainArguments(s.io, "sql"));
+    }
+
+    @Test
     void itRunsAsPicocliRunsIt() {
         List<String[]> runs = List.of(
             new String[] {"sql", "select 1 as one, 'x' as x"},
             new String[] {"sql", "select nope", "select 2"},   // an SQL error, then the rest
             new String[] {"sql", ".mode list", "select 3"},
-            new String[] {"sql"});                              // stdin
+            new String[] {"sql"},                               // stdin
+            new String[] {"version"});
         for (String[] args : runs) {
             Streams fast = new Streams("select 4;\n");
             Streams picocli = new Streams("select 4;\n");

@@ -54,19 +54,23 @@ public final class SyncServerLoadMain {
         int singles = Integer.getInteger("singles", 2_000);
         int subscribers = Integer.getInteger("subscribers", 50);
         int latencyPushes = Integer.getInteger("latency.pushes", 300);
+        // which parts run (all by default): batched, catchup, singles, pipelined, parallel, latency
+        java.util.Set<String> phases = java.util.Set.of(System.getProperty("phases", "batched,catchup,singles,pipelined,parallel,latency").split(","));
         String url = System.getProperty("storage");
         if (url == null) url = "sqlite:" + Files.createTempDirectory("sync-load");
         SyncStorage storage = StorageFactory.forUrl(url).open(url);
-        try (SyncServer server = SyncServer.builder(storage).build().start()) {
+        try (SyncServer server = SyncServer.builder(storage).fanOutThreads(Integer.getInteger("fanout.threads", Runtime.getRuntime().availableProcessors())).build().start()) {
             System.out.println("storage " + url + ", server " + server.uri() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
             String run = Long.toString(System.currentTimeMillis(), 36);
 
-            // warm-up: JIT, the wasm runtime, the file
+            // warm-up: the JIT (the compiled SQLite is large: C2 takes seconds of CPU over it), the wasm runtime, the file
+            int warmBatches = Integer.getInteger("warmup.batches", 300);
             try (Client c = Client.open(server, "warm-" + run)) {
-                c.pushBatches(0, 20 * 100, 100, 1);
+                c.pushBatches(0, warmBatches * 100, 100, 1);
+                c.pushBatches(warmBatches * 100L, warmBatches, 1, 1);
             }
 
-            try (Client c = Client.open(server, "batched-" + run)) {
+            if (phases.contains("batched")) try (Client c = Client.open(server, "batched-" + run)) {
                 long t0 = System.nanoTime();
                 long c0 = cpuNanos();
                 c.pushBatches(0, events / 2, 100, 1);
@@ -78,21 +82,21 @@ public final class SyncServerLoadMain {
                 double s2 = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("batched pushes, 100/batch, 4 in flight:  %,.0f events/s (%,d events in %.2f s) [cpu %.2f s]%n", (events - events / 2) / s2, events - events / 2, s2, (cpuNanos() - c0) / 1e9);
             }
-            try (Client reader = Client.open(server, "batched-" + run)) {
+            if (phases.contains("catchup") && phases.contains("batched")) try (Client reader = Client.open(server, "batched-" + run)) {
                 long t0 = System.nanoTime();
                 long c0 = cpuNanos();
                 long n = reader.catchUp();
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("catch-up read by one client:             %,d events in %.2f s (%,.0f events/s) [cpu %.2f s]%n", n, s, n / s, (cpuNanos() - c0) / 1e9);
             }
-            try (Client c = Client.open(server, "singles-" + run)) {
+            if (phases.contains("singles")) try (Client c = Client.open(server, "singles-" + run)) {
                 long t0 = System.nanoTime();
                 long c0 = cpuNanos();
                 c.pushBatches(0, singles, 1, 1);
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("single-event pushes, one store:          %,.0f pushes/s (%,d in %.2f s) [cpu %.2f s]%n", singles / s, singles, s, (cpuNanos() - c0) / 1e9);
             }
-            try (Client c = Client.open(server, "pipelined-" + run)) {
+            if (phases.contains("pipelined")) try (Client c = Client.open(server, "pipelined-" + run)) {
                 // pushes sent without waiting for each ack: the server commits those that queue up together
                 long t0 = System.nanoTime();
                 long c0 = cpuNanos();
@@ -100,7 +104,7 @@ public final class SyncServerLoadMain {
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("single-event pushes, one store, 32 in flight: %,.0f pushes/s (%,d in %.2f s) [cpu %.2f s]%n", singles / s, singles, s, (cpuNanos() - c0) / 1e9);
             }
-            {
+            if (phases.contains("parallel")) {
                 int stores = 10;
                 List<Thread> threads = new ArrayList<>();
                 long t0 = System.nanoTime();
@@ -121,7 +125,7 @@ public final class SyncServerLoadMain {
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("single-event pushes, 10 stores parallel: %,.0f pushes/s total (%,d in %.2f s) [cpu %.2f s]%n", singles / s, singles, s, (cpuNanos() - c0) / 1e9);
             }
-            latency(server, "latency-" + run, subscribers, latencyPushes);
+            if (phases.contains("latency")) latency(server, "latency-" + run, subscribers, latencyPushes);
         }
     }
 
@@ -130,21 +134,55 @@ public final class SyncServerLoadMain {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** One pusher sends single events; N live subscribers; time from send to arrival at the last subscriber. */
+    /**
+     * One pusher sends single events; N live subscribers; time from sending the push until the last
+     * subscriber has the whole chunk frame. Subscribers ({@code -Dlatency.clients}): {@code raw} (default)
+     * are {@link RawWsClient}s, one blocking socket and thread each, which note the arrival time when a
+     * frame's last byte is read and decode the frames after the run to check them (each must be the chunk
+     * of exactly the next event); {@code jdk} are java.net.http WebSocket clients sharing one HttpClient
+     * that decode each frame before counting it: 50 of those queue behind one selector thread and measure
+     * mostly the benchmark's own receiving on 2 cores. The pusher waits without spinning (a spinning
+     * waiter takes one of the 2 cores from the server and the subscribers).
+     */
     static void latency(SyncServer server, String storeId, int n, int pushes) throws Exception {
-        List<Client> subs = new ArrayList<>();
-        AtomicLong[] arrived = new AtomicLong[pushes + 1];
-        for (int i = 0; i <= pushes; i++) arrived[i] = new AtomicLong();
+        boolean raw = !"jdk".equals(System.getProperty("latency.clients", "raw"));
+        long[] arrived = new long[pushes + 1];
         AtomicInteger[] count = new AtomicInteger[pushes + 1];
         for (int i = 0; i <= pushes; i++) count[i] = new AtomicInteger();
         long[] sent = new long[pushes + 1];
+        Object signal = new Object();
+        java.util.function.IntConsumer received = seq -> {
+            if (seq >= 1 && seq <= pushes) {
+                int k = count[seq].incrementAndGet();
+                if (k == n) {
+                    synchronized (signal) {
+                        arrived[seq] = System.nanoTime();
+                        signal.notifyAll();
+                    }
+                }
+            }
+        };
+        List<AutoCloseable> subs = new ArrayList<>();
+        List<List<byte[]>> frames = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Client c = Client.open(server, storeId);
-            c.onChunk = seq -> {
-                if (seq >= 1 && seq <= pushes && count[(int) seq].incrementAndGet() == n) arrived[(int) seq].set(System.nanoTime());
-            };
-            c.send(SyncCodec.encode(new ClientFrame.Request(c.nextId(), RpcGroup.WS, new SyncRequest.Pull(storeId, Optional.empty(), Optional.empty(), true))));
-            subs.add(c);
+            String pull = SyncCodec.encode(new ClientFrame.Request("pull-" + i, RpcGroup.WS, new SyncRequest.Pull(storeId, Optional.empty(), Optional.empty(), true)));
+            if (raw) {
+                // frame 0 is the catch-up's (empty) chunk; frame k the live chunk of push k: checked after the run
+                List<byte[]> mine = java.util.Collections.synchronizedList(new ArrayList<>());
+                frames.add(mine);
+                RawWsClient c = RawWsClient.connect(URI.create(server.uri() + "/?" + SyncUrl.query(storeId, Optional.empty(), "ws")), bytes -> {
+                    int k = mine.size();
+                    mine.add(bytes);
+                    received.accept(k);
+                });
+                c.sendText(pull);
+                subs.add(c);
+            } else {
+                Client c = Client.open(server, storeId);
+                c.onChunk = seq -> received.accept((int) seq);
+                c.send(pull);
+                subs.add(c);
+            }
         }
         Thread.sleep(500);
         try (Client pusher = Client.open(server, storeId)) {
@@ -152,16 +190,28 @@ public final class SyncServerLoadMain {
                 sent[i] = System.nanoTime();
                 pusher.pushBatches(i - 1, 1, 1, 1);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (arrived[i].get() == 0 && System.nanoTime() < deadline) Thread.onSpinWait();
+                synchronized (signal) {
+                    while (arrived[i] == 0 && System.nanoTime() < deadline) signal.wait(100);
+                }
                 Thread.sleep(2);
             }
         }
+        for (AutoCloseable c : subs) c.close();
+        for (int s = 0; s < frames.size(); s++) {
+            List<byte[]> mine = frames.get(s);
+            for (int k = 1; k < mine.size(); k++) {
+                ServerFrame f = SyncCodec.decodeServer(new String(mine.get(k), java.nio.charset.StandardCharsets.UTF_8));
+                if (!(f instanceof ServerFrame.Chunk c) || c.values().get(0).batch().size() != 1
+                    || c.values().get(0).batch().get(0).eventEncoded().seqNum() != k) {
+                    throw new IllegalStateException("subscriber " + s + ": frame " + k + " is not the chunk of event " + k + ": " + f);
+                }
+            }
+        }
         double[] ms = new double[pushes];
-        for (int i = 1; i <= pushes; i++) ms[i - 1] = arrived[i].get() == 0 ? Double.NaN : (arrived[i].get() - sent[i]) / 1e6;
+        for (int i = 1; i <= pushes; i++) ms[i - 1] = arrived[i] == 0 ? Double.NaN : (arrived[i] - sent[i]) / 1e6;
         Arrays.sort(ms);
-        System.out.printf("push -> last of %d live subscribers:      p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d pushes)%n",
-            n, ms[pushes / 2], ms[(int) Math.ceil(pushes * 0.99) - 1], ms[pushes - 1], pushes);
-        for (Client c : subs) c.close();
+        System.out.printf("push -> last of %d live subscribers (%s): p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d pushes)%n",
+            n, raw ? "raw sockets" : "JDK clients", ms[pushes / 2], ms[(int) Math.ceil(pushes * 0.99) - 1], ms[pushes - 1], pushes);
     }
 
     /** A minimal sync-cf client on the JDK's WebSocket. */

@@ -33,12 +33,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Load driver for the sync server (issue 17's speed targets), in one process over loopback WebSockets
- * (clients: the JDK's java.net.http.WebSocket). Storage: {@code -Dstorage=sqlite:DIR} (default: a
- * temporary directory) or any other StorageFactory URL on the class path.
+ * (clients: {@link RawWsClient}, one blocking socket and thread each; {@code -Dclient=jdk} for the JDK's
+ * java.net.http.WebSocket). Storage: {@code -Dstorage=sqlite:DIR} (default: a temporary directory) or any
+ * other StorageFactory URL on the class path. The server and the clients share the machine's cores: the
+ * clients are kept as cheap as a real client on another machine would be to this one (no spinning waits,
+ * no decoding inside the timed part of the fan-out).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.livestorejvm.benchmarks.SyncServerLoadMain
- *   [-Devents=100000] [-Dsingles=2000] [-Dsubscribers=50] [-Dlatency.pushes=300]
+ *   [-Devents=100000] [-Dsingles=2000] [-Dsubscribers=50] [-Dlatency.pushes=300] [-Dwarmup.batches=300]
+ *   [-Dphases=batched,catchup,singles,pipelined,parallel,latency] [-Dfanout.threads=N] [-Dclient=raw|jdk]
+ *   [-Dlatency.clients=raw|jdk]
  * </pre>
  *
  * Prints: batched push throughput (100-event batches, one pusher, sequential and 4 in flight),
@@ -178,7 +183,7 @@ public final class SyncServerLoadMain {
                 c.sendText(pull);
                 subs.add(c);
             } else {
-                Client c = Client.open(server, storeId);
+                Client c = Client.open(server, storeId, false);
                 c.onChunk = seq -> received.accept((int) seq);
                 c.send(pull);
                 subs.add(c);
@@ -221,16 +226,23 @@ public final class SyncServerLoadMain {
         final BlockingQueue<ServerFrame.Chunk> chunks = new LinkedBlockingQueue<>();
         volatile java.util.function.LongConsumer onChunk;
         private final StringBuilder partial = new StringBuilder();
-        private WebSocket ws;
+        private WebSocket ws;        // one of these two
+        private RawWsClient raw;
 
         Client(String storeId) {
             this.storeId = storeId;
         }
 
+        /** On a {@link RawWsClient} unless {@code -Dclient=jdk} (java.net.http: its text encoding and masking cost the pusher ~2x more CPU). */
         static Client open(SyncServer server, String storeId) throws Exception {
+            return open(server, storeId, !"jdk".equals(System.getProperty("client", "raw")));
+        }
+
+        static Client open(SyncServer server, String storeId, boolean raw) throws Exception {
             Client c = new Client(storeId);
-            c.ws = HTTP.newWebSocketBuilder().buildAsync(URI.create(server.uri() + "/?" + SyncUrl.query(storeId, Optional.empty(), "ws")), c)
-                .get(10, TimeUnit.SECONDS);
+            URI uri = URI.create(server.uri() + "/?" + SyncUrl.query(storeId, Optional.empty(), "ws"));
+            if (raw) c.raw = RawWsClient.connect(uri, bytes -> c.received(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)));
+            else c.ws = HTTP.newWebSocketBuilder().buildAsync(uri, c).get(10, TimeUnit.SECONDS);
             return c;
         }
 
@@ -239,28 +251,33 @@ public final class SyncServerLoadMain {
         }
 
         synchronized void send(String text) throws Exception {
-            ws.sendText(text, true).get(10, TimeUnit.SECONDS);
+            if (raw != null) raw.sendText(text);
+            else ws.sendText(text, true).get(10, TimeUnit.SECONDS);
         }
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                ServerFrame f = SyncCodec.decodeServer(partial.toString());
+                received(partial.toString());
                 partial.setLength(0);
-                if (f instanceof ServerFrame.Chunk c) {
-                    java.util.function.LongConsumer l = onChunk;
-                    if (l != null) {
-                        for (PullResponse r : c.values()) for (var e : r.batch()) l.accept(e.eventEncoded().seqNum());
-                    } else {
-                        chunks.add(c);
-                    }
-                } else {
-                    exits.add(f);
-                }
             }
             webSocket.request(1);
             return null;
+        }
+
+        private void received(String text) {
+            ServerFrame f = SyncCodec.decodeServer(text);
+            if (f instanceof ServerFrame.Chunk c) {
+                java.util.function.LongConsumer l = onChunk;
+                if (l != null) {
+                    for (PullResponse r : c.values()) for (var e : r.batch()) l.accept(e.eventEncoded().seqNum());
+                } else {
+                    chunks.add(c);
+                }
+            } else {
+                exits.add(f);
+            }
         }
 
         /** Pushes {@code n} events after {@code head} in batches of {@code size}, with up to {@code inFlight} unacknowledged. */
@@ -300,7 +317,8 @@ public final class SyncServerLoadMain {
 
         @Override
         public void close() {
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            if (raw != null) raw.close();
+            else ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         }
     }
 }

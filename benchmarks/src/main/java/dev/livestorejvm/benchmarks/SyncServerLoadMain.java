@@ -64,7 +64,7 @@ public final class SyncServerLoadMain {
         String url = System.getProperty("storage");
         if (url == null) url = "sqlite:" + Files.createTempDirectory("sync-load");
         SyncStorage storage = StorageFactory.forUrl(url).open(url);
-        try (SyncServer server = SyncServer.builder(storage).fanOutThreads(Integer.getInteger("fanout.threads", Runtime.getRuntime().availableProcessors())).build().start()) {
+        try (SyncServer server = SyncServer.builder(storage).fanOutThreads(Integer.getInteger("fanout.threads", 0)).build().start()) {
             System.out.println("storage " + url + ", server " + server.uri() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
             String run = Long.toString(System.currentTimeMillis(), 36);
 

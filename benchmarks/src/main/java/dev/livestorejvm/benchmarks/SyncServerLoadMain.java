@@ -62,7 +62,8 @@ public final class SyncServerLoadMain {
         // which parts run (all by default): batched, catchup, singles, pipelined, parallel, latency
         java.util.Set<String> phases = java.util.Set.of(System.getProperty("phases", "batched,catchup,singles,pipelined,parallel,latency").split(","));
         String url = System.getProperty("storage");
-        if (url == null) url = "sqlite:" + Files.createTempDirectory("sync-load");
+        Path tempDir = url == null ? Files.createTempDirectory("sync-load") : null;
+        if (url == null) url = "sqlite:" + tempDir;
         SyncStorage storage = StorageFactory.forUrl(url).open(url);
         try (SyncServer server = SyncServer.builder(storage).fanOutThreads(Integer.getInteger("fanout.threads", 0)).build().start()) {
             System.out.println("storage " + url + ", server " + server.uri() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
@@ -131,6 +132,14 @@ public final class SyncServerLoadMain {
                 System.out.printf("single-event pushes, 10 stores parallel: %,.0f pushes/s total (%,d in %.2f s) [cpu %.2f s]%n", singles / s, singles, s, (cpuNanos() - c0) / 1e9);
             }
             if (phases.contains("latency")) latency(server, "latency-" + run, subscribers, latencyPushes);
+        } finally {
+            if (tempDir != null) deleteTree(tempDir);   // ~30 MB of store files per run
+        }
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 

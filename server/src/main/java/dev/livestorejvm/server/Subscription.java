@@ -40,7 +40,7 @@ final class Subscription {
             closed = true;
             return;
         }
-        connection.peer.send(SyncCodec.chunkFrame(requestId, rest.encoded()));
+        connection.peer.sendSoon(SyncCodec.chunkFrame(requestId, rest.encoded()));
         hwm = rest.last();
     }
 

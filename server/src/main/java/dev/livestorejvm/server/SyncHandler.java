@@ -33,12 +33,14 @@ final class SyncHandler extends Handler.Abstract {
     private final SyncService service;
     private final AdminHandler admin;
     private final long maxQueuedChars;
+    private final java.util.concurrent.Executor fanOut;
     private ServerWebSocketContainer container;
 
-    SyncHandler(SyncService service, AdminHandler admin, long maxQueuedChars) {
+    SyncHandler(SyncService service, AdminHandler admin, long maxQueuedChars, java.util.concurrent.Executor fanOut) {
         this.service = service;
         this.admin = admin;
         this.maxQueuedChars = maxQueuedChars;
+        this.fanOut = fanOut;
     }
 
     void container(ServerWebSocketContainer container) {
@@ -77,7 +79,7 @@ final class SyncHandler extends Handler.Abstract {
                     return error(response, callback, HttpStatus.UPGRADE_REQUIRED_426, "this sync URL (transport=ws) takes a WebSocket upgrade");
                 }
                 Optional<RawJson> p = payload;
-                boolean upgraded = container.upgrade((rq, rs, cb) -> new WsEndpoint(service, storeId, p, headers, maxQueuedChars), request, response, callback);
+                boolean upgraded = container.upgrade((rq, rs, cb) -> new WsEndpoint(service, storeId, p, headers, maxQueuedChars, fanOut), request, response, callback);
                 if (!upgraded) return error(response, callback, 400, "WebSocket upgrade failed");
                 return true;
             }

@@ -55,7 +55,8 @@ final class SyncService {
 
     /** One text frame from a connection. */
     void onFrame(Connection conn, RpcGroup transport, String text) {
-        if (text.length() > MAX_FRAME_BYTES || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_FRAME_BYTES) {
+        // at most 3 UTF-8 bytes per char: a frame surely within the limit is not measured (was an encoding of every frame)
+        if (text.length() > MAX_FRAME_BYTES || ((long) text.length() * 3 > MAX_FRAME_BYTES && utf8Length(text) > MAX_FRAME_BYTES)) {
             metrics.badFrame();
             String id = requestIdOf(text);
             String message = "frame of " + text.length() + " characters exceeds the limit of " + MAX_FRAME_BYTES + " bytes; nothing stored";
@@ -178,6 +179,22 @@ final class SyncService {
         }
         // HTTP has no live stream: the client polls
         hub.pull(conn, id, cursor, p.live() && conn.peer instanceof WsPeer);
+    }
+
+    /** The UTF-8 length of a text, counting a surrogate pair as its 4 bytes, without encoding it. */
+    static long utf8Length(String s) {
+        long n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) continue;
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 2;   // 2 chars, 4 bytes
+                i++;
+            } else {
+                n += c < 0x800 ? 1 : 2;
+            }
+        }
+        return n;
     }
 
     void closed(Connection conn) {

@@ -17,19 +17,22 @@ public final class WsEndpoint implements Session.Listener.AutoDemanding {
     private final Optional<RawJson> payload;
     private final Map<String, List<String>> headers;
     private final long maxQueuedChars;
+    private final java.util.concurrent.Executor writer;
     private Connection connection;
 
-    WsEndpoint(SyncService service, String storeId, Optional<RawJson> payload, Map<String, List<String>> headers, long maxQueuedChars) {
+    WsEndpoint(SyncService service, String storeId, Optional<RawJson> payload, Map<String, List<String>> headers, long maxQueuedChars,
+               java.util.concurrent.Executor writer) {
         this.service = service;
         this.storeId = storeId;
         this.payload = payload;
         this.headers = headers;
         this.maxQueuedChars = maxQueuedChars;
+        this.writer = writer;
     }
 
     @Override
     public void onWebSocketOpen(Session session) {
-        connection = new Connection(storeId, payload, headers, new WsPeer(session, maxQueuedChars));
+        connection = new Connection(storeId, payload, headers, new WsPeer(session, maxQueuedChars, writer));
         service.metrics.connected();
     }
 

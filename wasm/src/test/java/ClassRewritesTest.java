@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The build steps that rewrite the classes Chicory's compiler generates (RewriteResults,
- * DropInterruptChecks, RewriteGlobals), each run as the build runs it ({@code main} on a directory
+ * DropInterruptChecks, RewriteGlobals, RewriteAddresses), each run as the build runs it ({@code main} on a directory
  * of classes) on a small module compiled here the way the chicory-compiler plugin compiles the
  * binaries: the rewritten classes load (the JVM verifies them), rewrite what each step is for, and
  * compute what the module computes on Chicory's interpreter.
@@ -121,6 +121,7 @@ class ClassRewritesTest {
             case "results": RewriteResults.main(args); break;
             case "interrupts": DropInterruptChecks.main(args); break;
             case "globals": RewriteGlobals.main(args); break;
+            case "addresses": RewriteAddresses.main(args); break;
             default: throw new IllegalArgumentException(step);
         }
         Properties p = new Properties();
@@ -207,16 +208,77 @@ class ClassRewritesTest {
         step("interrupts", classes, tmp.resolve("interrupts.txt"));
         Properties g = step("globals", classes, tmp.resolve("globals.txt"));
         assertEquals(5, count(g, "reads"), "the twin RewriteResults made reads no global: " + g);
+        step("addresses", classes, tmp.resolve("addresses.txt"));
         assertComputesTheSame(wasm, tmp.resolve("classes"));
     }
 
     @Test
     void eachStepRefusesClassesItRewroteAlready(@TempDir Path tmp) throws Exception {
         Path classes = compile(module(), tmp.resolve("classes"));
-        for (String s : List.of("results", "interrupts", "globals")) {
+        for (String s : List.of("results", "interrupts", "globals", "addresses")) {
             step(s, classes, tmp.resolve(s + ".txt"));
             IllegalStateException again = assertThrows(IllegalStateException.class, () -> step(s, classes, tmp.resolve(s + ".again.txt")), s);
             assertTrue(again.getMessage().contains("already"), again.getMessage());
         }
+    }
+
+    /**
+     * {@code near(base) -> i32}: {@code i32.load offset=8}; {@code far(base) -> i32}: {@code i32.load offset=2000};
+     * {@code put(base, v)}: {@code i32.store offset=8}, then the word at address 4. One page; the word at 4 is 0x1234.
+     */
+    static byte[] addressModule() {
+        WasmAssembler m = new WasmAssembler();
+        m.memory(1);
+        m.global(STACK);   // the stack pointer instance() copies, unused here
+        m.data(4, new byte[] {0x34, 0x12, 0, 0});
+        m.data(2004, new byte[] {0x78, 0x56, 0, 0});
+        m.data(65532, new byte[] {1, 0, 0, 0});
+        m.func("near", "i32", "i32", "", "local.get 0 i32.load offset=8");
+        m.func("far", "i32", "i32", "", "local.get 0 i32.load offset=2000");
+        m.func("put", "i32 i32", "i32", "", "local.get 0 local.get 1 i32.store offset=8 i32.const 4 i32.load");
+        return m.toBytes();
+    }
+
+    /** An export's i32 result, or "trap" (whatever the exception's class). */
+    static String result(Instance instance, String name, long... args) {
+        try {
+            return Arrays.toString(Arrays.stream(instance.export(name).apply(args)).map(v -> (int) v).toArray());
+        } catch (RuntimeException trap) {
+            return "trap";
+        }
+    }
+
+    @Test
+    void rewriteAddressesAddsSmallOffsetsPlainlyTheDocumentedDeviation(@TempDir Path tmp) throws Exception {
+        byte[] wasm = addressModule();
+        Path classes = compile(wasm, tmp.resolve("classes"));
+        Properties r = step("addresses", classes, tmp.resolve("addresses.txt"));
+        // near's load, put's store and its load at offset 0; far's offset of 2000 keeps getAddr
+        assertEquals(3, count(r, "near"), r.toString());
+        assertEquals(1, count(r, "far"), r.toString());
+
+        Instance interpreter = Instance.builder(WasmRuns.parse(wasm)).withMemoryFactory(TestMemories::flat).build();
+        Instance compiled = instance(wasm, tmp.resolve("classes"));
+        // every base that well-formed code forms, and those far below 4 GiB: as on Chicory's interpreter, traps included
+        long[] bases = {0, 100, 65532 - 8, 65532 - 7, 65536, Integer.MAX_VALUE, -1025, -2004, Integer.MIN_VALUE};
+        List<String> seen = new ArrayList<>();
+        for (long base : bases) {
+            for (String f : List.of("near", "far")) {
+                String want = result(interpreter, f, base);
+                assertEquals(want, result(compiled, f, base), f + "(" + base + ")");
+                seen.add(want);
+            }
+            assertEquals(result(interpreter, "put", base, 7), result(compiled, "put", base, 7), "put(" + base + ")");
+        }
+        assertTrue(seen.contains("[1]") && seen.contains("trap") && seen.contains("[0]"), "reads in and out of bounds: " + seen);
+        assertEquals("[22136]", result(compiled, "far", 4));
+        assertEquals("trap", result(compiled, "far", -4), "offsets over 1,024 keep the exact address");
+
+        // the deviation: a base within 1,024 bytes below 4 GiB (0xFFFFFFFC here) reads and writes a low
+        // address where wasm traps
+        assertEquals("trap", result(interpreter, "near", -4));
+        assertEquals("[4660]", result(compiled, "near", -4), "0xFFFFFFFC + 8 reads address 4");
+        assertEquals("trap", result(interpreter, "put", -4, 7));
+        assertEquals("[7]", result(compiled, "put", -4, 7), "0xFFFFFFFC + 8 writes address 4");
     }
 }

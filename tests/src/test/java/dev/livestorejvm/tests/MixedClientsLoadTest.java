@@ -158,7 +158,11 @@ class MixedClientsLoadTest {
                 try {
                     f.get(CONVERGE_MS, TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                    StringBuilder all = new StringBuilder();
+                    committers.shutdownNow();   // the other committers stop using their clients before they are asked
+                    committers.awaitTermination(10, TimeUnit.SECONDS);
+                    var m = server.metrics();
+                    StringBuilder all = new StringBuilder("server: " + m.acceptedPushes() + " pushes accepted, " + m.rejectedPushes()
+                        + " rejected, " + m.openConnections() + " connections open\n");
                     for (int s = 0; s < STORES; s++) {
                         String storeId = storeId(s);
                         all.append(storeId).append(":\n").append(diagnosis(clients.stream().filter(c -> c.storeId().equals(storeId)).toList(), read(storeId)));
@@ -334,7 +338,13 @@ class MixedClientsLoadTest {
                 } catch (java.io.IOException e) {
                     file = null;
                 }
-                return "Node output (all in " + file + "; its tail):\n" + out.substring(Math.max(0, out.length() - 1500));
+                String leader;
+                try {
+                    leader = node.command("leader").get("leader").toString();
+                } catch (Exception | AssertionError e) {
+                    leader = "? (" + e + ")";
+                }
+                return "leader " + leader + "\nNode output (all in " + file + "; its tail):\n" + out.substring(Math.max(0, out.length() - 1500));
             }
         };
     }

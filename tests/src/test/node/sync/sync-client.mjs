@@ -1,7 +1,7 @@
 // One LiveStore 0.4.0 client (adapter-node, file storage) syncing through a sync-cf server with the
 // stock makeWsSync or makeHttpSync. Driven line by line on stdin; answers one JSON line per command.
 // usage: node --experimental-websocket sync-client.mjs <syncUrl> <ws|http> <baseDir> <storeId> <clientId> [syncPayloadJson]
-// commands: create <id> <text> | rename <id> <text> | state | quit
+// commands: create <id> <text> | rename <id> <text> | state | status | leader | quit
 import { makeAdapter } from '@livestore/adapter-node'
 import { createStorePromise, State, Schema, Events, makeSchema } from '@livestore/livestore'
 import { makeWsSync, makeHttpSync } from '@livestore/sync-cf/client'
@@ -36,6 +36,10 @@ for await (const line of rl) {
     if (cmd === 'create') { store.commit(events.todoCreated({ id, text: rest.join(' ') })); say({ ok: cmd }) }
     else if (cmd === 'rename') { store.commit(events.todoRenamed({ id, text: rest.join(' ') })); say({ ok: cmd }) }
     else if (cmd === 'state') say({ todos: store.query(todos.orderBy('id', 'asc')) })
+    // the session's own sync status: pendingCount 0 once its leader has taken every local commit
+    else if (cmd === 'status') say({ status: store.syncStatus() })
+    // the leader's sync state too (heads and pending events), for a test's failure message
+    else if (cmd === 'leader') { const { leader } = await store._dev.syncStates(); say({ leader: leader.toJSON() }) }
     else if (cmd === 'quit') break
     else say({ error: 'unknown command ' + cmd })
   } catch (e) { say({ error: String(e) }) }

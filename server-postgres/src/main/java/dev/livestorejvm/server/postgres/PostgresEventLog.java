@@ -73,30 +73,47 @@ final class PostgresEventLog {
     }
 
     /**
+     * The whole push as one statement, so one round trip and (in auto-commit) its own transaction: the conditional
+     * head update; the batch inserted only if that moved the head (joined to its one returned row); the doorbell,
+     * which PostgreSQL delivers only if the statement commits. A row back means the push was admitted. A concurrent
+     * push to the same store waits on the head row, then READ COMMITTED re-checks the WHERE against its committed
+     * head and the update, so the insert and the doorbell, come to nothing. The insert runs whether or not the
+     * final SELECT reads it (PostgreSQL runs a WITH's data-modifying statements to completion); its columns are
+     * NOT NULL and (store_id, seq) the key, so the batch goes in whole or the statement fails and writes nothing.
+     */
+    private static final String APPEND = """
+        WITH moved AS (
+          UPDATE livestore_sync_stores SET head = ?
+          WHERE store_id = ? AND head = ? AND backend_id = ?
+          RETURNING store_id),
+        inserted AS (
+          INSERT INTO livestore_sync_events (store_id, seq, parent_seq, name, args, client_id, session_id, metadata)
+          SELECT moved.store_id, e.*
+          FROM moved, unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS e)
+        SELECT pg_notify(?, ?) FROM moved""";
+
+    /**
      * Appends {@code batch} (contiguous) iff the store's backendId is {@code expectedBackendId} and its head is
-     * the batch's first parent, in one transaction. Durable when this returns Appended (PostgreSQL's commit:
-     * WAL flushed with the default synchronous_commit). A store nobody opened yet is created first, so a
+     * the batch's first parent, atomically ({@link #APPEND}). Durable when this returns Appended (PostgreSQL's
+     * commit: WAL flushed with the default synchronous_commit). A store nobody opened yet is created first, so a
      * push naming any backendId is then refused with the new one.
      */
     AppendResult append(String storeId, String expectedBackendId, List<EventRow> batch) throws SQLException {
         checkChained(batch);
         long parent = batch.get(0).parentSeq();
         long newHead = batch.get(batch.size() - 1).seq();
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (moveHead(c, storeId, expectedBackendId, parent, newHead)) {
-                    insert(c, storeId, batch);
-                    notify(c, new StoreRow(storeId, expectedBackendId, newHead));
-                    c.commit();
+        try (Connection c = pool.getConnection(); PreparedStatement s = c.prepareStatement(APPEND)) {
+            s.setLong(1, newHead);
+            s.setString(2, storeId);
+            s.setLong(3, parent);
+            s.setString(4, expectedBackendId);
+            setColumns(c, s, 5, batch);
+            s.setString(12, PostgresSchema.CHANNEL);
+            s.setString(13, Doorbell.payload(new StoreRow(storeId, expectedBackendId, newHead), nodeId));
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
                     return new AppendResult.Appended(newHead);
                 }
-                c.rollback();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
         }
         StoreRow now = open(storeId);
@@ -168,24 +185,8 @@ final class PostgresEventLog {
         return new StoreRow(storeId, backendId, 0);
     }
 
-    /**
-     * The conditional head update: 1 row iff head and backendId are what the pusher assumed. A concurrent push
-     * holding the row waits us out; READ COMMITTED then re-checks the WHERE against its committed head.
-     */
-    private static boolean moveHead(Connection c, String storeId, String backendId, long parent, long newHead)
-        throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-            "UPDATE livestore_sync_stores SET head = ? WHERE store_id = ? AND head = ? AND backend_id = ?")) {
-            s.setLong(1, newHead);
-            s.setString(2, storeId);
-            s.setLong(3, parent);
-            s.setString(4, backendId);
-            return s.executeUpdate() == 1;
-        }
-    }
-
-    /** One round trip for the whole batch: seven arrays unnested into rows. */
-    private static void insert(Connection c, String storeId, List<EventRow> batch) throws SQLException {
+    /** The batch's seven columns as arrays (unnested into rows by {@link #APPEND}), from parameter {@code first} on. */
+    private static void setColumns(Connection c, PreparedStatement s, int first, List<EventRow> batch) throws SQLException {
         int n = batch.size();
         Long[] seq = new Long[n];
         Long[] parent = new Long[n];
@@ -204,21 +205,12 @@ final class PostgresEventLog {
             session[i] = e.sessionId();
             created[i] = e.metadata();
         }
-        try (PreparedStatement s = c.prepareStatement("""
-            INSERT INTO livestore_sync_events (store_id, seq, parent_seq, name, args, client_id, session_id, metadata)
-            SELECT ?, * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""")) {
-            s.setString(1, storeId);
-            Array[] arrays = {
-                c.createArrayOf("bigint", seq), c.createArrayOf("bigint", parent), c.createArrayOf("text", name),
-                c.createArrayOf("text", args), c.createArrayOf("text", client), c.createArrayOf("text", session),
-                c.createArrayOf("text", created)};
-            for (int i = 0; i < arrays.length; i++) {
-                s.setArray(i + 2, arrays[i]);
-            }
-            int inserted = s.executeUpdate();
-            if (inserted != n) {
-                throw new SQLException("inserted " + inserted + " of " + n + " events into store " + storeId);
-            }
+        Array[] arrays = {
+            c.createArrayOf("bigint", seq), c.createArrayOf("bigint", parent), c.createArrayOf("text", name),
+            c.createArrayOf("text", args), c.createArrayOf("text", client), c.createArrayOf("text", session),
+            c.createArrayOf("text", created)};
+        for (int i = 0; i < arrays.length; i++) {
+            s.setArray(first + i, arrays[i]);
         }
     }
 

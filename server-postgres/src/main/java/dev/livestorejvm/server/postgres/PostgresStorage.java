@@ -7,6 +7,7 @@ import dev.livestorejvm.protocol.RawJson;
 import dev.livestorejvm.server.storage.AppendResult;
 import dev.livestorejvm.server.storage.BackendIds;
 import dev.livestorejvm.server.storage.EventPage;
+import dev.livestorejvm.server.storage.RawPage;
 import dev.livestorejvm.server.storage.StorageException;
 import dev.livestorejvm.server.storage.StoreHead;
 import dev.livestorejvm.server.storage.StoreInfo;
@@ -108,6 +109,22 @@ public final class PostgresStorage implements SyncStorage {
                     Optional.ofNullable(r.metadata()).map(RawJson::new)));
             }
             return new EventPage(events, page.remaining());
+        } catch (SQLException e) {
+            throw failure(storeId, "read", e);
+        }
+    }
+
+    /** The stored columns written as each pull item's JSON text ({@link PullItemText}): no event object, no JSON encoder. */
+    @Override
+    public RawPage readRaw(String storeId, long afterSeqNum, long untilSeqNum, int limit) {
+        try {
+            RowPage page = log.read(storeId, afterSeqNum, untilSeqNum, limit);
+            List<String> items = new ArrayList<>(page.rows().size());
+            for (EventRow r : page.rows()) {
+                items.add(PullItemText.of(r));
+            }
+            long first = page.rows().isEmpty() ? afterSeqNum + 1 : page.rows().get(0).seq();
+            return new RawPage(first, items, page.remaining());
         } catch (SQLException e) {
             throw failure(storeId, "read", e);
         }

@@ -1,0 +1,396 @@
+package dev.livestorejvm.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.livestorejvm.protocol.EncodedEvent;
+import dev.livestorejvm.protocol.RawJson;
+import dev.livestorejvm.protocol.SyncMetadata;
+import dev.livestorejvm.server.SyncServer;
+import dev.livestorejvm.server.storage.AppendResult;
+import dev.livestorejvm.server.storage.EventPage;
+import dev.livestorejvm.server.storage.SqliteStorage;
+import dev.livestorejvm.store.Store;
+import dev.livestorejvm.store.StoreOptions;
+import dev.livestorejvm.store.StoredEvent;
+import dev.livestorejvm.store.SyncOptions;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 17's load test: unmodified LiveStore 0.4.0 Node clients (adapter-node, sync-cf's makeWsSync) and Java
+ * stores (sync-cf WebSocket transport) spread over several stores of one {@link SyncServer} on loopback, all
+ * committing at once. Every store's log on the server is contiguous, holds each commit exactly once and only
+ * its own clients' events; every client ends with the state that log gives (a shared todo that everyone
+ * renames shows that they applied it in the same order); every Java client's eventlog is the server's log.
+ * A Node client commits its next event once its session has none pending (see {@code nodeClient}); a Java
+ * client commits without waiting.
+ * Default: 2 stores × (2 Node + 2 Java clients) × 10 events; {@code -Dfull=true}: 10 stores × (5 + 5) × 50
+ * events, i.e. 100 clients; {@code -Dmixed.stores=, -Dmixed.node=, -Dmixed.java=, -Dmixed.events=} set each.
+ */
+class MixedClientsLoadTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final boolean FULL = Boolean.getBoolean("full");
+    static final int STORES = Integer.getInteger("mixed.stores", FULL ? 10 : 2);
+    static final int JS_PER_STORE = Integer.getInteger("mixed.node", FULL ? 5 : 2);
+    static final int JAVA_PER_STORE = Integer.getInteger("mixed.java", FULL ? 5 : 2);
+    static final int EVENTS = Integer.getInteger("mixed.events", FULL ? 50 : 10);
+    /** Every RENAME_EVERY-th commit of a client renames its store's shared todo instead of creating one. */
+    static final int RENAME_EVERY = 5;
+    static final int NODE_STARTS_AT_ONCE = 4;
+    static final long CONVERGE_MS = FULL ? 900_000 : 90_000;
+    /** How long a Node client's commit may stay unconfirmed: a 0.4.0 client retries a refused push only when a pull brings news, so under contention it can lose race after race. */
+    static final long COMMIT_MS = FULL ? 300_000 : 60_000;
+
+    @TempDir
+    Path base;
+    SyncServer server;
+    SqliteStorage storage;
+    final List<LiveStoreSyncServerTest.NodeClient> js = Collections.synchronizedList(new ArrayList<>());
+    final List<Store> javaStores = Collections.synchronizedList(new ArrayList<>());
+
+    /** One client of a store, Node or Java, behind the same two operations. */
+    interface Client {
+        String storeId();
+
+        String clientId();
+
+        void commit(int i) throws Exception;
+
+        JsonNode todos() throws Exception;
+
+        /** The client's own account of itself, for a failure message. */
+        String describe();
+
+        /** The Java store behind the client; null for a Node client. */
+        default Store javaStore() {
+            return null;
+        }
+    }
+
+    @BeforeAll
+    static void installLiveStore() throws Exception {
+        LiveStoreSyncServerTest.installLiveStore();
+    }
+
+    @AfterEach
+    void stop() {
+        for (Store s : javaStores) s.close();
+        for (LiveStoreSyncServerTest.NodeClient c : js) c.kill();
+        if (server != null) server.close();
+    }
+
+    static String storeId(int s) {
+        return "load-" + s;
+    }
+
+    /** The i-th commit of a client: a create of its own todo, or (every RENAME_EVERY-th) a rename of the shared one. */
+    static String[] command(String storeId, String clientId, int i) {
+        return i % RENAME_EVERY == RENAME_EVERY - 1
+            ? new String[] {"rename", storeId + "-shared", clientId + "-" + i}
+            : new String[] {"create", clientId + "-" + i, "todo " + i + " of " + clientId};
+    }
+
+    @Test
+    void nodeAndJavaClientsOnSeveralStoresCommitConcurrentlyAndConverge() throws Exception {
+        storage = new SqliteStorage(base.resolve("server"));
+        for (int s = 0; s < STORES; s++) {   // the todo every client renames, there before anyone connects
+            String id = storeId(s);
+            AppendResult seeded = storage.append(id, storage.head(id).backendId(), List.of(new EncodedEvent("v1.TodoCreated",
+                new RawJson("{\"id\":\"" + id + "-shared\",\"text\":\"seed\"}"), 1, 0, "seed", "seed-s")), SyncMetadata.of("2026-01-01T00:00:00Z"));
+            assertEquals(new AppendResult.Appended(1), seeded);
+        }
+        server = SyncServer.builder(storage).build().start();
+        String url = "ws://127.0.0.1:" + server.port();
+
+        List<Client> clients = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService starts = Executors.newFixedThreadPool(NODE_STARTS_AT_ONCE);
+        try {
+            List<Future<?>> started = new ArrayList<>();
+            for (int s = 0; s < STORES; s++) {
+                String storeId = storeId(s);
+                for (int k = 0; k < JS_PER_STORE; k++) {
+                    String clientId = "js" + s + "x" + k;
+                    started.add(starts.submit(() -> {
+                        clients.add(nodeClient(url, storeId, clientId));
+                        return null;
+                    }));
+                }
+                for (int k = 0; k < JAVA_PER_STORE; k++) {
+                    clients.add(javaClient(url, storeId, "jv" + s + "x" + k));
+                }
+            }
+            for (Future<?> f : started) f.get(300, TimeUnit.SECONDS);
+        } finally {
+            starts.shutdownNow();
+        }
+        assertEquals(STORES * (JS_PER_STORE + JAVA_PER_STORE), clients.size());
+
+        // everyone commits at once, each client from its own thread
+        ExecutorService committers = Executors.newFixedThreadPool(clients.size());
+        try {
+            List<Future<?>> commits = new ArrayList<>();
+            for (Client c : clients) {
+                commits.add(committers.submit(() -> {
+                    for (int i = 0; i < EVENTS; i++) c.commit(i);
+                    return null;
+                }));
+            }
+            for (Future<?> f : commits) {
+                try {
+                    f.get(CONVERGE_MS, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    committers.shutdownNow();   // the other committers stop using their clients before they are asked
+                    committers.awaitTermination(10, TimeUnit.SECONDS);
+                    var m = server.metrics();
+                    StringBuilder all = new StringBuilder("server: " + m.acceptedPushes() + " pushes accepted, " + m.rejectedPushes()
+                        + " rejected, " + m.openConnections() + " connections open\n");
+                    for (int s = 0; s < STORES; s++) {
+                        String storeId = storeId(s);
+                        all.append(storeId).append(":\n").append(diagnosis(clients.stream().filter(c -> c.storeId().equals(storeId)).toList(), read(storeId)));
+                    }
+                    throw new AssertionError("committing: " + e.getCause() + "\n" + all, e);
+                }
+            }
+        } finally {
+            committers.shutdownNow();
+        }
+
+        long deadline = System.currentTimeMillis() + CONVERGE_MS;
+        for (int s = 0; s < STORES; s++) {
+            String storeId = storeId(s);
+            List<Client> mine = clients.stream().filter(c -> c.storeId().equals(storeId)).toList();
+            List<EncodedEvent> log = serverLog(storeId, 1 + mine.size() * EVENTS, deadline, mine);
+            checkLog(storeId, mine, log);
+            JsonNode expected = replay(log);
+            awaitState(storeId, mine, expected, deadline);
+            for (Client c : mine) {
+                if (c.javaStore() != null) assertJavaEventlogIs(c.clientId(), c.javaStore(), log, deadline);
+            }
+        }
+    }
+
+    /** The store's log on the server once it holds {@code n} events (polling, bounded); fails if it holds more. */
+    List<EncodedEvent> serverLog(String storeId, int n, long deadline, List<Client> mine) throws Exception {
+        while (true) {
+            List<EncodedEvent> log = read(storeId);
+            assertTrue(log.size() <= n, storeId + ": the server holds " + log.size() + " events, more than the " + n + " committed");
+            if (log.size() == n) return log;
+            if (System.currentTimeMillis() > deadline) {
+                fail(storeId + ": the server holds " + log.size() + " of " + n + " events\n" + diagnosis(mine, log));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The store's whole log on the server. */
+    List<EncodedEvent> read(String storeId) {
+        List<EncodedEvent> log = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            EventPage page = storage.read(storeId, after, Long.MAX_VALUE, 1000);
+            for (var e : page.events()) log.add(e.eventEncoded());
+            if (page.events().isEmpty() || page.remaining() == 0) return log;
+            after = log.get(log.size() - 1).seqNum();
+        }
+    }
+
+    /** Per client: how many of its events the server holds, and what the client says of itself. */
+    static String diagnosis(List<Client> mine, List<EncodedEvent> log) {
+        StringBuilder sb = new StringBuilder();
+        for (Client c : mine) {
+            long held = log.stream().filter(e -> e.clientId().equals(c.clientId())).count();
+            sb.append(c.clientId()).append(": ").append(held).append(" on the server; ").append(c.describe()).append('\n');
+        }
+        sb.append("the server's log:\n");
+        for (EncodedEvent e : log) {
+            sb.append("  e").append(e.seqNum()).append(' ').append(e.clientId()).append(' ').append(e.name()).append(' ').append(e.args().json()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Contiguous 1..n; each client's commits each exactly once and in its own order; no other store's client. */
+    static void checkLog(String storeId, List<Client> mine, List<EncodedEvent> log) throws Exception {
+        Set<String> clientIds = new HashSet<>();
+        for (Client c : mine) clientIds.add(c.clientId());
+        Map<String, List<String>> byClient = new TreeMap<>();
+        for (int i = 0; i < log.size(); i++) {
+            EncodedEvent e = log.get(i);
+            assertEquals(i + 1, e.seqNum(), storeId + ": seqNums contiguous");
+            assertEquals(i, e.parentSeqNum(), storeId + ": parents chained");
+            if (i == 0) {
+                assertEquals("seed", e.clientId());
+                continue;
+            }
+            assertTrue(clientIds.contains(e.clientId()), storeId + ": event " + e + " from a client of another store");
+            JsonNode args = JSON.readTree(e.args().json());
+            byClient.computeIfAbsent(e.clientId(), k -> new ArrayList<>()).add(e.name() + " " + args.get("id").asText() + " " + args.get("text").asText());
+        }
+        for (Client c : mine) {
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < EVENTS; i++) {
+                String[] cmd = command(storeId, c.clientId(), i);
+                expected.add((cmd[0].equals("create") ? "v1.TodoCreated " : "v1.TodoRenamed ") + cmd[1] + " " + cmd[2]);
+            }
+            assertEquals(expected, byClient.get(c.clientId()), storeId + ": " + c.clientId() + "'s commits, once each, in its order");
+        }
+    }
+
+    /** The todos a log gives, in the shape sync-client.mjs prints (ordered by id). */
+    static JsonNode replay(List<EncodedEvent> log) throws Exception {
+        Map<String, String> texts = new TreeMap<>();
+        for (EncodedEvent e : log) {
+            JsonNode args = JSON.readTree(e.args().json());
+            String id = args.get("id").asText();
+            if (e.name().equals("v1.TodoCreated")) texts.put(id, args.get("text").asText());
+            else if (texts.containsKey(id)) texts.put(id, args.get("text").asText());
+        }
+        ArrayNode out = JSON.createArrayNode();
+        texts.forEach((id, text) -> out.addObject().put("id", id).put("text", text).put("completed", false));
+        return out;
+    }
+
+    static void awaitState(String storeId, List<Client> mine, JsonNode expected, long deadline) throws Exception {
+        for (Client c : mine) {
+            JsonNode seen = c.todos();
+            while (!seen.equals(expected)) {
+                if (System.currentTimeMillis() > deadline) {
+                    fail(storeId + ": client " + c.clientId() + " did not reach the server's state: " + seen.size() + " todos, expected "
+                        + expected.size() + "\nseen     " + seen + "\nexpected " + expected);
+                }
+                Thread.sleep(200);
+                seen = c.todos();
+            }
+        }
+    }
+
+    static void assertJavaEventlogIs(String clientId, Store s, List<EncodedEvent> log, long deadline) throws Exception {
+        assertTrue(s.awaitSynced(Duration.ofMillis(Math.max(1, deadline - System.currentTimeMillis()))), "synced: " + s.syncStatus());
+        List<StoredEvent> events = s.events();
+        assertEquals(log.size(), events.size(), clientId + "'s eventlog length");
+        for (int i = 0; i < log.size(); i++) {
+            EncodedEvent e = log.get(i);
+            StoredEvent mine = events.get(i);
+            String where = clientId + "'s event " + (i + 1);
+            assertEquals(e.seqNum(), mine.seqNum().global(), where);
+            assertEquals(e.name(), mine.name(), where);
+            assertEquals(e.clientId(), mine.clientId(), where);
+            assertEquals(JSON.readTree(e.args().json()), JSON.readTree(mine.argsJson()), where);
+        }
+    }
+
+    Client nodeClient(String url, String storeId, String clientId) throws Exception {
+        LiveStoreSyncServerTest.NodeClient node = new LiveStoreSyncServerTest.NodeClient(url, "ws", base.resolve(clientId), storeId, clientId);
+        js.add(node);
+        return new Client() {
+            @Override
+            public String storeId() {
+                return storeId;
+            }
+
+            @Override
+            public String clientId() {
+                return clientId;
+            }
+
+            @Override
+            public void commit(int i) throws Exception {
+                node.command(String.join(" ", command(storeId, clientId, i)));
+                // LiveStore 0.4.0 mishandles a commit made while an earlier one is still unconfirmed and a push is
+                // refused: its session may push the later one first or twice (livestore PR #1530, after 0.4.0), and its
+                // leader, re-sending what it has in flight after its own echo, may park on the ServerAheadError with
+                // nothing left to pull (0.4.0's passive recovery, livestore#1394). So a Node client commits again only
+                // once the server has confirmed this commit to its leader; the clients still race each other.
+                long deadline = System.currentTimeMillis() + COMMIT_MS;
+                while (node.command("status").get("status").get("pendingCount").asInt() > 0
+                    || node.command("leader").get("leader").get("pending").size() > 0) {
+                    assertTrue(System.currentTimeMillis() < deadline, clientId + "'s commit " + i + " is still pending after " + COMMIT_MS / 1000 + " s");
+                    Thread.sleep(5);
+                }
+            }
+
+            @Override
+            public JsonNode todos() throws Exception {
+                return node.command("state").get("todos");
+            }
+
+            @Override
+            public String describe() {
+                String out = node.log();
+                Path file = Path.of("target", "mixed-load-" + clientId + ".log").toAbsolutePath();
+                try {
+                    Files.writeString(file, out);
+                } catch (java.io.IOException e) {
+                    file = null;
+                }
+                String leader;
+                try {
+                    node.answers.clear();   // an answer a stopped committer did not wait for
+                    leader = node.command("leader").get("leader").toString();
+                } catch (Exception | AssertionError e) {
+                    leader = "? (" + e + ")";
+                }
+                return "leader " + leader + "\nNode output (all in " + file + "; its tail):\n" + out.substring(Math.max(0, out.length() - 1500));
+            }
+        };
+    }
+
+    Client javaClient(String url, String storeId, String clientId) {
+        Store store = Store.open(StoreOptions.builder(JavaAndJsSyncTest.SCHEMA).directory(base.resolve(clientId)).storeId(storeId)
+            .clientId(clientId).sessionId(clientId + "-s").sync(SyncOptions.webSocket(URI.create(url)).build()).build());
+        javaStores.add(store);
+        return new Client() {
+            @Override
+            public String storeId() {
+                return storeId;
+            }
+
+            @Override
+            public String clientId() {
+                return clientId;
+            }
+
+            @Override
+            public void commit(int i) {
+                String[] cmd = command(storeId, clientId, i);
+                JavaAndJsSyncTest.Todo todo = new JavaAndJsSyncTest.Todo(cmd[1], cmd[2]);
+                store.commit(cmd[0].equals("create") ? JavaAndJsSyncTest.CREATED.of(todo) : JavaAndJsSyncTest.RENAMED.of(todo));
+            }
+
+            @Override
+            public JsonNode todos() {
+                return JavaAndJsSyncTest.todos(store);
+            }
+
+            @Override
+            public String describe() {
+                return "head " + store.head() + ", " + store.syncStatus();
+            }
+
+            @Override
+            public Store javaStore() {
+                return store;
+            }
+        };
+    }
+}

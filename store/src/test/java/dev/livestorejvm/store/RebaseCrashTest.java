@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGKILLs a child JVM while its store rebases pending events onto a backend's, at random moments,
  * then opens the store: the files pass {@code integrity_check}, the eventlog is either the one before
  * the rebase or the one after (never a mix: the rollback, the re-materialization and the head move
- * are one transaction), and the state equals a replay of the eventlog. Kills: 4, or
+ * are one transaction; after it, pushes may have confirmed some of the rebased events), and the state
+ * equals a replay of the eventlog. Kills: 4, or
  * {@code -Dlivestore.rebaseKills=N} (the issue asks for 20).
  */
 class RebaseCrashTest {
@@ -77,7 +78,9 @@ class RebaseCrashTest {
                 assertEquals(MINE, events.size(), "before the rebase: only this store's events");
                 assertTrue(events.stream().allMatch(e -> e.seqNum().rebaseGeneration() == 0));
             } else {
-                assertEquals(OTHERS, syncHead, "after the rebase: the backend's head");
+                // after the rebase: the backend's head, or further if some of our rebased events were
+                // pushed and confirmed before the kill (a fast child gets there within the sleep)
+                assertTrue(syncHead >= OTHERS && syncHead <= OTHERS + MINE, "after the rebase: the sync head " + syncHead);
                 assertEquals(MINE + OTHERS, events.size());
                 assertEquals(MINE, events.stream().filter(e -> e.seqNum().rebaseGeneration() == 1).count(), "all of ours rebased");
             }

@@ -69,6 +69,8 @@ class MixedClientsLoadTest {
     static final int NODE_PING_MS = Integer.getInteger("mixed.nodePingMs", 60_000);
     /** Between two looks at a Node client's pending commit: often enough to keep it busy, rarely enough not to starve 50 processes. */
     static final long NODE_POLL_MS = 50;
+    /** A pending commit whose leader hears of no event for this long is wedged, whatever COMMIT_MS allows. */
+    static final long NODE_STALL_MS = FULL ? 120_000 : 45_000;
 
     @TempDir
     Path base;
@@ -343,9 +345,22 @@ class MixedClientsLoadTest {
                 // nothing left to pull (0.4.0's passive recovery, livestore#1394). So a Node client commits again only
                 // once the server has confirmed this commit to its leader; the clients still race each other.
                 long deadline = System.currentTimeMillis() + COMMIT_MS;
-                while (node.command("status").get("status").get("pendingCount").asInt() > 0
-                    || node.command("leader").get("leader").get("pending").size() > 0) {
-                    assertTrue(System.currentTimeMillis() < deadline, clientId + "'s commit " + i + " is still pending after " + COMMIT_MS / 1000 + " s");
+                String upstream = "";
+                long movedAt = System.currentTimeMillis();
+                while (true) {
+                    boolean sessionPending = node.command("status").get("status").get("pendingCount").asInt() > 0;
+                    JsonNode leader = node.command("leader");
+                    if (!sessionPending && leader.get("leader").get("pending").isEmpty()) break;
+                    long now = System.currentTimeMillis();
+                    // a client that loses race after race still hears of each winner; one that hears nothing is wedged
+                    String head = leader.get("leader").get("upstreamHead").asText();
+                    if (!head.equals(upstream)) {
+                        upstream = head;
+                        movedAt = now;
+                    }
+                    assertTrue(now - movedAt < NODE_STALL_MS, clientId + "'s commit " + i + " is pending and its leader has heard of no event for "
+                        + NODE_STALL_MS / 1000 + " s (wedged): " + leader);
+                    assertTrue(now < deadline, clientId + "'s commit " + i + " is still pending after " + COMMIT_MS / 1000 + " s (losing race after race): " + leader);
                     Thread.sleep(NODE_POLL_MS);
                 }
             }

@@ -22,7 +22,16 @@ const materializers = State.SQLite.materializers(events, {
   'v1.TodoRenamed': ({ id, text }) => todos.update({ text }).where({ id }),
 })
 const schema = makeSchema({ events, state: State.SQLite.makeState({ tables: { todos }, materializers }) })
-const backend = transport === 'http' ? makeHttpSync({ url, livePull: { pollInterval: 500 } }) : makeWsSync({ url })
+// counts the WebSockets this process opens: sync-cf reconnects silently after a ping timeout, so a test can only see it here
+let socketsOpened = 0
+if (globalThis.WebSocket !== undefined) {
+  const Base = globalThis.WebSocket
+  globalThis.WebSocket = class extends Base { constructor(...args) { super(...args); socketsOpened++ } }
+}
+// SYNC_PING_INTERVAL_MS: sync-cf's ping interval (default 10 s). A socket whose Pong is not read within one interval is
+// replaced silently and its live pull is lost (see LiveStorePingTimeoutTest): a load test of many starved processes raises it
+const pingOption = process.env.SYNC_PING_INTERVAL_MS ? { ping: { requestInterval: Number(process.env.SYNC_PING_INTERVAL_MS) } } : {}
+const backend = transport === 'http' ? makeHttpSync({ url, livePull: { pollInterval: 500 } }) : makeWsSync({ url, ...pingOption })
 const adapter = makeAdapter({ storage: { type: 'fs', baseDirectory: baseDir }, clientId, sessionId: clientId + '-s',
   sync: { backend, onSyncError: 'shutdown' } })
 const store = await createStorePromise({ adapter, schema, storeId, syncPayload, disableDevtools: true })
@@ -38,8 +47,8 @@ for await (const line of rl) {
     else if (cmd === 'state') say({ todos: store.query(todos.orderBy('id', 'asc')) })
     // the session's own sync status: pendingCount 0 once its leader has taken every local commit
     else if (cmd === 'status') say({ status: store.syncStatus() })
-    // the leader's sync state too (heads and pending events), for a test's failure message
-    else if (cmd === 'leader') { const { leader } = await store._dev.syncStates(); say({ leader: leader.toJSON() }) }
+    // the leader's sync state too (heads and pending events) and the WebSockets opened so far, for a test's failure message
+    else if (cmd === 'leader') { const { leader } = await store._dev.syncStates(); say({ leader: leader.toJSON(), sockets: socketsOpened }) }
     else if (cmd === 'quit') break
     else say({ error: 'unknown command ' + cmd })
   } catch (e) { say({ error: String(e) }) }

@@ -154,9 +154,16 @@ class LiveStoreSyncServerTest {
 
         /** {@code syncPayload}: JSON handed to LiveStore as the store's sync payload, or null for none. */
         NodeClient(String url, String transport, Path dir, String storeId, String clientId, String syncPayload) throws Exception {
+            this(url, transport, dir, storeId, clientId, syncPayload, java.util.Map.of());
+        }
+
+        /** {@code env}: variables for the process, e.g. {@code SYNC_PING_INTERVAL_MS} (see sync-client.mjs). */
+        NodeClient(String url, String transport, Path dir, String storeId, String clientId, String syncPayload, java.util.Map<String, String> env) throws Exception {
             List<String> command = new ArrayList<>(List.of("node", "--experimental-websocket", "--no-warnings", "sync-client.mjs", url, transport, dir.toString(), storeId, clientId));
             if (syncPayload != null) command.add(syncPayload);
-            process = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectErrorStream(true);
+            pb.environment().putAll(env);
+            process = pb.start();
             in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
             Thread reader = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

@@ -61,6 +61,16 @@ class MixedClientsLoadTest {
     static final long CONVERGE_MS = FULL ? 900_000 : 90_000;
     /** How long a Node client's commit may stay unconfirmed: a 0.4.0 client retries a refused push only when a pull brings news, so under contention it can lose race after race. */
     static final long COMMIT_MS = FULL ? 300_000 : 60_000;
+    /**
+     * sync-cf's ping interval in the Node clients (stock: 10 s). A 0.4.0 client whose Pong is not read within one interval
+     * (a starved process: 50 of them on 2 cores) replaces its socket silently and loses its live pull for good
+     * (LiveStorePingTimeoutTest), which is not what this test is about; {@code -Dmixed.nodePingMs=10000} shows it.
+     */
+    static final int NODE_PING_MS = Integer.getInteger("mixed.nodePingMs", 60_000);
+    /** Between two looks at a Node client's pending commit: often enough to keep it busy, rarely enough not to starve 50 processes. */
+    static final long NODE_POLL_MS = 50;
+    /** A pending commit whose leader hears of no event for this long is wedged, whatever COMMIT_MS allows. */
+    static final long NODE_STALL_MS = FULL ? 120_000 : 45_000;
 
     @TempDir
     Path base;
@@ -164,10 +174,11 @@ class MixedClientsLoadTest {
                     committers.awaitTermination(10, TimeUnit.SECONDS);
                     var m = server.metrics();
                     StringBuilder all = new StringBuilder("server: " + m.acceptedPushes() + " pushes accepted, " + m.rejectedPushes()
-                        + " rejected, " + m.openConnections() + " connections open\n");
+                        + " rejected, " + m.openConnections() + " connections open, " + m.connectionsTotal() + " opened in all ("
+                        + clients.size() + " clients)\n");
                     for (int s = 0; s < STORES; s++) {
                         String storeId = storeId(s);
-                        all.append(storeId).append(":\n").append(diagnosis(clients.stream().filter(c -> c.storeId().equals(storeId)).toList(), read(storeId)));
+                        all.append(storeId).append(" (").append(liveSubscriptions(storeId)).append(" live pulls on the server):\n").append(diagnosis(clients.stream().filter(c -> c.storeId().equals(storeId)).toList(), read(storeId)));
                     }
                     throw new AssertionError("committing: " + e.getCause() + "\n" + all, e);
                 }
@@ -200,6 +211,17 @@ class MixedClientsLoadTest {
                 fail(storeId + ": the server holds " + log.size() + " of " + n + " events\n" + diagnosis(mine, log));
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Live pulls the server holds for a store (package-private in the server: a diagnosis only). */
+    int liveSubscriptions(String storeId) {
+        try {
+            java.lang.reflect.Method m = SyncServer.class.getDeclaredMethod("liveSubscriptions", String.class);
+            m.setAccessible(true);
+            return (int) m.invoke(server, storeId);
+        } catch (ReflectiveOperationException e) {
+            return -1;
         }
     }
 
@@ -300,7 +322,8 @@ class MixedClientsLoadTest {
     }
 
     Client nodeClient(String url, String storeId, String clientId) throws Exception {
-        LiveStoreSyncServerTest.NodeClient node = new LiveStoreSyncServerTest.NodeClient(url, "ws", base.resolve(clientId), storeId, clientId);
+        LiveStoreSyncServerTest.NodeClient node = new LiveStoreSyncServerTest.NodeClient(url, "ws", base.resolve(clientId), storeId, clientId, null,
+            Map.of("SYNC_PING_INTERVAL_MS", Integer.toString(NODE_PING_MS)));
         js.add(node);
         return new Client() {
             @Override
@@ -322,10 +345,23 @@ class MixedClientsLoadTest {
                 // nothing left to pull (0.4.0's passive recovery, livestore#1394). So a Node client commits again only
                 // once the server has confirmed this commit to its leader; the clients still race each other.
                 long deadline = System.currentTimeMillis() + COMMIT_MS;
-                while (node.command("status").get("status").get("pendingCount").asInt() > 0
-                    || node.command("leader").get("leader").get("pending").size() > 0) {
-                    assertTrue(System.currentTimeMillis() < deadline, clientId + "'s commit " + i + " is still pending after " + COMMIT_MS / 1000 + " s");
-                    Thread.sleep(5);
+                String upstream = "";
+                long movedAt = System.currentTimeMillis();
+                while (true) {
+                    boolean sessionPending = node.command("status").get("status").get("pendingCount").asInt() > 0;
+                    JsonNode leader = node.command("leader");
+                    if (!sessionPending && leader.get("leader").get("pending").isEmpty()) break;
+                    long now = System.currentTimeMillis();
+                    // a client that loses race after race still hears of each winner; one that hears nothing is wedged
+                    String head = leader.get("leader").get("upstreamHead").asText();
+                    if (!head.equals(upstream)) {
+                        upstream = head;
+                        movedAt = now;
+                    }
+                    assertTrue(now - movedAt < NODE_STALL_MS, clientId + "'s commit " + i + " is pending and its leader has heard of no event for "
+                        + NODE_STALL_MS / 1000 + " s (wedged): " + leader);
+                    assertTrue(now < deadline, clientId + "'s commit " + i + " is still pending after " + COMMIT_MS / 1000 + " s (losing race after race): " + leader);
+                    Thread.sleep(NODE_POLL_MS);
                 }
             }
 
@@ -346,7 +382,7 @@ class MixedClientsLoadTest {
                 String leader;
                 try {
                     node.answers.clear();   // an answer a stopped committer did not wait for
-                    leader = node.command("leader").get("leader").toString();
+                    leader = node.command("leader").toString();   // with the sockets it opened: more than 1 is a silent reconnect
                 } catch (Exception | AssertionError e) {
                     leader = "? (" + e + ")";
                 }

@@ -80,20 +80,32 @@ class MixedClientsLoadTest {
     final List<Store> javaStores = Collections.synchronizedList(new ArrayList<>());
 
     /** One client of a store, Node or Java, behind the same two operations. */
-    interface Client {
-        String storeId();
+    abstract static class Client {
+        final String storeId;
+        final String clientId;
 
-        String clientId();
+        Client(String storeId, String clientId) {
+            this.storeId = storeId;
+            this.clientId = clientId;
+        }
 
-        void commit(int i) throws Exception;
+        String storeId() {
+            return storeId;
+        }
 
-        JsonNode todos() throws Exception;
+        String clientId() {
+            return clientId;
+        }
+
+        abstract void commit(int i) throws Exception;
+
+        abstract JsonNode todos() throws Exception;
 
         /** The client's own account of itself, for a failure message. */
-        String describe();
+        abstract String describe();
 
         /** The Java store behind the client; null for a Node client. */
-        default Store javaStore() {
+        Store javaStore() {
             return null;
         }
     }
@@ -325,19 +337,10 @@ class MixedClientsLoadTest {
         LiveStoreSyncServerTest.NodeClient node = new LiveStoreSyncServerTest.NodeClient(url, "ws", base.resolve(clientId), storeId, clientId, null,
             Map.of("SYNC_PING_INTERVAL_MS", Integer.toString(NODE_PING_MS)));
         js.add(node);
-        return new Client() {
-            @Override
-            public String storeId() {
-                return storeId;
-            }
+        return new Client(storeId, clientId) {
 
             @Override
-            public String clientId() {
-                return clientId;
-            }
-
-            @Override
-            public void commit(int i) throws Exception {
+            void commit(int i) throws Exception {
                 node.command(String.join(" ", command(storeId, clientId, i)));
                 // LiveStore 0.4.0 mishandles a commit made while an earlier one is still unconfirmed and a push is
                 // refused: its session may push the later one first or twice (livestore PR #1530, after 0.4.0), and its
@@ -366,12 +369,12 @@ class MixedClientsLoadTest {
             }
 
             @Override
-            public JsonNode todos() throws Exception {
+            JsonNode todos() throws Exception {
                 return node.command("state").get("todos");
             }
 
             @Override
-            public String describe() {
+            String describe() {
                 String out = node.log();
                 Path file = Path.of("target", "mixed-load-" + clientId + ".log").toAbsolutePath();
                 try {
@@ -395,36 +398,27 @@ class MixedClientsLoadTest {
         Store store = Store.open(StoreOptions.builder(JavaAndJsSyncTest.SCHEMA).directory(base.resolve(clientId)).storeId(storeId)
             .clientId(clientId).sessionId(clientId + "-s").sync(SyncOptions.webSocket(URI.create(url)).build()).build());
         javaStores.add(store);
-        return new Client() {
-            @Override
-            public String storeId() {
-                return storeId;
-            }
+        return new Client(storeId, clientId) {
 
             @Override
-            public String clientId() {
-                return clientId;
-            }
-
-            @Override
-            public void commit(int i) {
+            void commit(int i) {
                 String[] cmd = command(storeId, clientId, i);
                 JavaAndJsSyncTest.Todo todo = new JavaAndJsSyncTest.Todo(cmd[1], cmd[2]);
                 store.commit(cmd[0].equals("create") ? JavaAndJsSyncTest.CREATED.of(todo) : JavaAndJsSyncTest.RENAMED.of(todo));
             }
 
             @Override
-            public JsonNode todos() {
+            JsonNode todos() {
                 return JavaAndJsSyncTest.todos(store);
             }
 
             @Override
-            public String describe() {
+            String describe() {
                 return "head " + store.head() + ", " + store.syncStatus();
             }
 
             @Override
-            public Store javaStore() {
+            Store javaStore() {
                 return store;
             }
         };

@@ -45,15 +45,18 @@ import org.junit.jupiter.api.io.TempDir;
  * renames shows that they applied it in the same order); every Java client's eventlog is the server's log.
  * A Node client commits its next event once its session has none pending (see {@code nodeClient}); a Java
  * client commits without waiting.
- * Default: 2 stores × (2 Node + 2 Java clients) × 10 events; {@code -Dfull=true}: 10 stores × (5 + 5) × 50
+ * Default: 2 stores × (2 Node + 2 Java clients) × 10 events; {@code -Dfull=true}: 10 stores × (2 + 8) × 50
  * events, i.e. 100 clients; {@code -Dmixed.stores=, -Dmixed.node=, -Dmixed.java=, -Dmixed.events=} set each.
+ * Five Node clients per store (50 Node processes) do not finish on a 2-core machine: 0.4.0's client, starved,
+ * loses race after race (it retries a refused push only when a pull brings news) or, with the stock 10-s ping,
+ * wedges after a silent reconnect (LiveStorePingTimeoutTest).
  */
 class MixedClientsLoadTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final boolean FULL = Boolean.getBoolean("full");
     static final int STORES = Integer.getInteger("mixed.stores", FULL ? 10 : 2);
-    static final int JS_PER_STORE = Integer.getInteger("mixed.node", FULL ? 5 : 2);
-    static final int JAVA_PER_STORE = Integer.getInteger("mixed.java", FULL ? 5 : 2);
+    static final int JS_PER_STORE = Integer.getInteger("mixed.node", 2);
+    static final int JAVA_PER_STORE = Integer.getInteger("mixed.java", FULL ? 8 : 2);
     static final int EVENTS = Integer.getInteger("mixed.events", FULL ? 50 : 10);
     /** Every RENAME_EVERY-th commit of a client renames its store's shared todo instead of creating one. */
     static final int RENAME_EVERY = 5;

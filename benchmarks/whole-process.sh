@@ -7,7 +7,8 @@
 #
 # Usage: benchmarks/whole-process.sh [-n RUNS] [-c CASES] [-v VARIANTS]
 #   CASES    comma-separated: vdbe,select1,help,sqlhelp,version,demo,commits,serve,catchup (default: all)
-#   VARIANTS comma-separated: j17,j17-cds,j25,j25-aot,launcher, or NAME='JAVA FLAGS...' for an
+#   VARIANTS comma-separated: j17,j17-cds,j25,j25-aot (with the archive the launcher picks for the
+#            case's command),launcher, or NAME='JAVA FLAGS...' for an
 #            experiment (e.g. c1='java -XX:TieredStopAtLevel=1', or old='java -jar OLD.jar' to
 #            compare another build); default: every one whose JVM and
 #            archive exist. native is added to the cases that have a native counterpart.
@@ -51,11 +52,27 @@ TMP=$(mktemp -d)
 SERVER=
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$TMP"' EXIT
 
-# The archives the cli build makes (cli/pom.xml: the training run), named after the JVM that made them.
+# The archives the cli build makes (cli/pom.xml: the training run), named after the JVM that made them;
+# @PART stands for the part of the training run (-help, -sql or nothing: the whole run) that the
+# launcher picks for the case's command (part_of), filled in per run.
 archive() {   # archive JAVA EXT: the archive for that JVM's exact version, if the build made one
   local v
   v=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.vm.version = //p')
-  echo "${JAR%.jar}-$v.$2"
+  echo "${JAR%.jar}-$v@PART.$2"
+}
+
+part_of() {   # part_of CASE: the archive's part cli/src/main/bin/livestore-jvm uses for that case's command
+  case $1 in
+    help|sqlhelp) echo -help ;;
+    select1|vdbe|version) echo -sql ;;
+    *) echo ;;
+  esac
+}
+
+with_part() {   # with_part CASE ARG: ARG with @PART filled in, falling back to the whole run's archive as the launcher does
+  local a=${2//@PART/$(part_of "$1")}
+  case $a in *=*) [ -f "${a#*=}" ] || a=${2//@PART/} ;; esac
+  echo "$a"
 }
 
 declare -A CMD
@@ -63,10 +80,10 @@ ORDER=()
 add() { CMD[$1]=$2; ORDER+=("$1"); }
 if [ -z "$VARIANTS" ]; then
   add j17 "$JAVA17"
-  a=$(archive "$JAVA17" jsa); [ -f "$a" ] && add j17-cds "$JAVA17 -XX:SharedArchiveFile=$a"
+  a=$(archive "$JAVA17" jsa); [ -f "${a//@PART/}" ] && add j17-cds "$JAVA17 -XX:SharedArchiveFile=$a"
   if [ -x "$JAVA25" ]; then
     add j25 "$JAVA25"
-    a=$(archive "$JAVA25" aot); [ -f "$a" ] && add j25-aot "$JAVA25 -XX:AOTCache=$a"
+    a=$(archive "$JAVA25" aot); [ -f "${a//@PART/}" ] && add j25-aot "$JAVA25 -XX:AOTCache=$a"
   fi
   [ -x "$LAUNCHER" ] && add launcher LAUNCHER
 else
@@ -111,6 +128,8 @@ run() {
     cmd=("$LAUNCHER" "${args[@]}")
   else
     read -ra cmd <<< "${CMD[$variant]}"
+    local k
+    for k in "${!cmd[@]}"; do cmd[k]=$(with_part "$case" "${cmd[k]}"); done
     local jar=$JAR n=${#cmd[@]}
     # a variant may name its own jar (an older build, for an A/B): "... -jar OTHER.jar"
     if [ "$n" -ge 2 ] && [ "${cmd[n-2]}" = -jar ]; then jar=${cmd[n-1]}; cmd=("${cmd[@]:0:n-2}"); fi

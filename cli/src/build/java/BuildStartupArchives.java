@@ -18,7 +18,10 @@ import java.util.concurrent.TimeUnit;
  *     verified), {@code <jar>-<version>.jsa};</li>
  * </ul>
  * where version is the JDK's JAVA_RUNTIME_VERSION (its {@code release} file), which is what the
- * launcher reads: an archive only works on the exact JVM build that made it.
+ * launcher reads: an archive only works on the exact JVM build that made it. Each JDK gets one
+ * archive per part of the training run (TrainingRun.Part): the whole run's, and smaller ones
+ * ({@code <jar>-<version>-sql.aot}, {@code -help.aot}) that the launcher gives {@code sql}/{@code version}
+ * and help requests, since a JVM pays at start for every class in the archive it maps.
  * <p>Usage: {@code BuildStartupArchives JAR LAUNCHER_SOURCE WORKDIR BUILD_JAVA_HOME [OTHER_JAVA_HOMES]};
  * the build's own JDK must succeed; OTHER_JAVA_HOMES is {@code auto} (the installed JDKs 25 or later,
  * {@link InstalledJdks}), {@code none}, or comma-separated homes, which are skipped with a message
@@ -55,6 +58,9 @@ public class BuildStartupArchives {
         }
     }
 
+    /** The training run's parts (TrainingRun.Part) and the suffix of each one's archive. */
+    private static final String[][] PARTS = {{"all", ""}, {"sql", "-sql"}, {"help", "-help"}};
+
     private static void archive(Path jar, Path work, Path home, boolean required) throws Exception {
         Path java = home.resolve("bin").resolve("java");
         String version = release(home, "JAVA_RUNTIME_VERSION");
@@ -64,34 +70,38 @@ public class BuildStartupArchives {
             return;
         }
         int major = Integer.parseInt(feature.split("[.+-]")[0]);
-        String base = jar.toString().replaceFirst("\\.jar$", "") + "-" + version;
-        List<String> command = new ArrayList<>(List.of(java.toString()));
-        Path archive;
-        if (major >= 25) {
-            archive = Path.of(base + ".aot");
-            command.add("-XX:AOTCacheOutput=" + archive);
-        } else if (major >= 13) {
-            archive = Path.of(base + ".jsa");
-            command.add("-XX:ArchiveClassesAtExit=" + archive);
-        } else {
+        if (major < 13) {
             skip(required, home + ": JDK " + major + " has no dynamic archive (13 or later needed)");
             return;
         }
+        String base = jar.toString().replaceFirst("\\.jar$", "") + "-" + version;
+        for (String[] part : PARTS) {
+            Path archive = Path.of(base + part[1] + (major >= 25 ? ".aot" : ".jsa"));
+            if (!train(jar, work.resolve("training-" + major + "-" + part[0]), java, major, archive, part[0], version, required)) return;
+        }
+    }
+
+    /** One training run of {@code part} on {@code java}, writing {@code archive}; false when it failed and may. */
+    private static boolean train(Path jar, Path work, Path java, int major, Path archive, String part, String version,
+                                 boolean required) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.add((major >= 25 ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive);
         Files.deleteIfExists(archive);
-        command.addAll(List.of("-cp", jar.toString(), "dev.livestorejvm.cli.TrainingRun", work.resolve("training-" + major).toString()));
+        command.addAll(List.of("-cp", jar.toString(), "dev.livestorejvm.cli.TrainingRun", work.toString(), part));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).inheritIO().start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             fail(required, "training run timed out: " + command);
-            return;
+            return false;
         }
         if (p.exitValue() != 0 || !Files.isRegularFile(archive)) {
             fail(required, "training run exited " + p.exitValue() + (Files.isRegularFile(archive) ? "" : ", no archive") + ": " + command);
-            return;
+            return false;
         }
         System.out.printf("[startup-archive] %s (%,d bytes, JDK %s, %.1f s)%n", archive.getFileName(), Files.size(archive), version,
             (System.nanoTime() - t0) / 1e9);
+        return true;
     }
 
     static String release(Path home, String key) throws IOException {

@@ -32,10 +32,15 @@ class LauncherIT {
 
     /** Runs the launcher on this test's JVM with the class-load log written to a file. */
     private Run launch(Path launcher, String... args) throws IOException, InterruptedException {
+        return launchWith("", launcher, args);
+    }
+
+    /** {@link #launch} with more JVM options in JAVA_OPTS. */
+    private Run launchWith(String javaOpts, Path launcher, String... args) throws IOException, InterruptedException {
         Path log = tmp.resolve("class-load-" + System.nanoTime() + ".log");
         ProcessBuilder pb = new ProcessBuilder(concat(launcher.toString(), args));
         pb.environment().put("JAVA_HOME", JAVA_HOME);
-        pb.environment().put("JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        pb.environment().put("JAVA_OPTS", "-Xlog:class+load=info:file=" + log + " " + javaOpts);
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.redirectError(tmp.resolve("err").toFile());
         Process p = pb.start();
@@ -50,14 +55,40 @@ class LauncherIT {
         return all;
     }
 
-    /** The archive the build made for this JVM (named after its JAVA_RUNTIME_VERSION). */
+    /** The archive the build made for this JVM (named after its JAVA_RUNTIME_VERSION): the whole training run's. */
     private static Path archiveForThisJvm() throws IOException {
+        return archiveForThisJvm("");
+    }
+
+    /** The archive of one part of the training run ("", "-sql" or "-help") for this JVM. */
+    private static Path archiveForThisJvm(String part) throws IOException {
         String version = Files.readAllLines(Path.of(JAVA_HOME, "release")).stream()
             .filter(l -> l.startsWith("JAVA_RUNTIME_VERSION=")).findFirst().orElseThrow()
             .replaceFirst("^JAVA_RUNTIME_VERSION=\"(.*)\"$", "$1");
         String base = JAR.toAbsolutePath().toString().replaceFirst("\\.jar$", "") + "-" + version;
-        Path aot = Path.of(base + ".aot");
-        return Files.exists(aot) ? aot : Path.of(base + ".jsa");
+        Path aot = Path.of(base + part + ".aot");
+        return Files.exists(aot) ? aot : Path.of(base + part + ".jsa");
+    }
+
+    /**
+     * Help requests get the archive of the help part, {@code sql} and {@code version} the sql part's,
+     * every other command the whole run's: a JVM pays at start for every class of the archive it maps.
+     */
+    @Test
+    void eachCommandGetsTheArchiveOfItsPart() throws Exception {
+        String[][] cases = {{"-help", "--help"}, {"-help", "serve", "-h"}, {"-sql", "sql", "select 1"}, {"-sql", "version"},
+            {"", "inspect", "--mode", "nothing"}, {"", "demo", "--no-such-option"}};
+        for (String[] c : cases) {
+            Path archive = archiveForThisJvm(c[0]);
+            assertTrue(Files.isRegularFile(archive), "the build trains " + archive);
+            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+            Run r = launchWith("-XX:+PrintCommandLineFlags", LAUNCHER, args);
+            String flag = archive.toString().endsWith(".aot") ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=";
+            String used = r.out().lines().filter(l -> l.contains(flag)).findFirst().orElse("")
+                .replaceFirst("(?s).*" + flag + "(\\S+).*", "$1");
+            assertFalse(used.isEmpty(), "no archive for " + String.join(" ", args) + ": " + r.out());
+            assertEquals(archive.toRealPath(), Path.of(used).toRealPath(), String.join(" ", args));
+        }
     }
 
     @Test

@@ -31,7 +31,7 @@ while getopts "n:c:v:" o; do
     n) RUNS=$OPTARG ;;
     c) CASES=$OPTARG ;;
     v) VARIANTS=$OPTARG ;;
-    *) sed -n '2,24p' "$0"; exit 2 ;;
+    *) sed -n '2,23p' "$0"; exit 2 ;;
   esac
 done
 JAVA17=${JAVA17:-java}

@@ -36,6 +36,12 @@ public final class Database implements AutoCloseable {
     private boolean closed;
     /** The schema's views and triggers ({@link #schemaNesting}); null until read, or once this connection changed its schema. */
     private volatile SchemaNesting schemaNesting;
+    /**
+     * True while this is a private in-memory or temporary database ({@code :memory:}, {@code ""})
+     * that has only run statements naming no view or table and pragmas: its schema is empty.
+     * Cleared for good by any other statement, a deserialize or a backup into it.
+     */
+    private volatile boolean pristine;
     /** Held by the thread running {@link #transaction}; guards {@link #savepoints}. */
     private final ReentrantLock transactions = new ReentrantLock();
     private int savepoints;
@@ -46,6 +52,7 @@ public final class Database implements AutoCloseable {
         this.handle = handle;
         this.name = name;
         this.callbacks = new ConnectionCallbacks(this);
+        this.pristine = name == null || name.isEmpty() || name.equals(":memory:");
     }
 
     /** The name this database was opened with. */
@@ -72,7 +79,7 @@ public final class Database implements AutoCloseable {
 
     private void execHere(String sql) {
         locked(() -> {
-            if (SchemaNesting.changesSchema(sql)) schemaNesting = null;
+            if (SchemaNesting.changesSchema(sql)) schemaChanged();
             int rc = module.exec(handle, sql);
             if (rc != 0) throw error(rc, sql);
             throwPendingCallbackError(sql);
@@ -87,7 +94,12 @@ public final class Database implements AutoCloseable {
      */
     boolean deep(String sql) {
         // a PRAGMA never reads the schema first: PRAGMA locking_mode=EXCLUSIVE must come before any read of a WAL database
-        SchemaNesting schema = schemaNesting == null && isPragma(sql) ? SchemaNesting.NONE : schemaNesting(sql);
+        // nor does a statement that names no view or table (select 1) on a connection whose schema is
+        // still empty for sure: the read costs two statements and a thread hop, the bulk of a first
+        // `select 1` in a fresh JVM (docs/startup.md). Only then: SQLite loads the schema (parsing
+        // every CREATE) at any first statement, select 1 too, so an unknown schema must be read first.
+        if (pristine && !isPragma(sql) && !SchemaNesting.namesNoSchemaObject(sql)) pristine = false;
+        SchemaNesting schema = schemaNesting == null && (pristine || isPragma(sql)) ? SchemaNesting.NONE : schemaNesting(sql);
         int added = schema.added(sql);
         if (added == 0 && sql.length() < SqlNesting.SHORT) return false;
         int own = SqlNesting.of(sql);
@@ -133,6 +145,7 @@ public final class Database implements AutoCloseable {
 
     /** A statement of this connection that may change the schema ran. */
     void schemaChanged() {
+        pristine = false;
         schemaNesting = null;
     }
 
@@ -391,7 +404,7 @@ public final class Database implements AutoCloseable {
     }
 
     public void deserialize(String schema, byte[] image) {
-        schemaNesting = null;   // another schema, maybe with views and triggers
+        schemaChanged();   // another schema, maybe with views and triggers
         Snapshots.deserialize(this, schema, image);
     }
 
@@ -406,9 +419,9 @@ public final class Database implements AutoCloseable {
      * databases must belong to the same runtime; between steps, other calls may run.
      */
     public void backup(String schema, Database dest, String destSchema, int pagesPerStep, BackupProgress progress) {
-        dest.schemaNesting = null;   // dest gets this schema
+        dest.schemaChanged();   // dest gets this schema
         Snapshots.backup(this, schema, dest, destSchema, pagesPerStep, progress);
-        dest.schemaNesting = null;
+        dest.schemaChanged();
     }
 
     // ---- user functions and collations ----

@@ -128,6 +128,32 @@ final class SchemaNesting {
     }
 
     /**
+     * SQLite's reserved words that {@link #names} reports although no view, table or trigger can be
+     * named by them unquoted (they have no fallback to an identifier in SQLite's grammar).
+     */
+    private static final Set<String> RESERVED = Set.of("select", "values", "and", "or", "not", "null", "is", "in",
+        "between", "exists", "case", "when", "then", "else", "distinct", "all", "as", "from", "where", "union",
+        "except", "intersect", "order", "group", "having", "limit");
+
+    /**
+     * True if {@code sql} names no view or table at all (e.g. {@code select 1}): every name in it is
+     * a reserved word, none quoted. Its nesting owes nothing to the schema, which need not be read.
+     */
+    static boolean namesNoSchemaObject(String sql) {
+        boolean[] named = {false};
+        names(sql, n -> {
+            if (!RESERVED.contains(n)) named[0] = true;
+        });
+        if (named[0]) return false;
+        // a quoted name is reported lower-cased like a bare word: "select" (quoted) is a real name
+        for (int i = 0, n = sql.length(); i < n; i++) {
+            char c = sql.charAt(i);
+            if (c == '"' || c == '`' || c == '[') return false;
+        }
+        return true;
+    }
+
+    /**
      * True if {@code sql} may change the schema or what is attached (CREATE, DROP, ALTER, ATTACH,
      * DETACH anywhere in it): the connection then reads its views and triggers again.
      */

@@ -79,7 +79,7 @@ class DeepSchemaTest {
 
     @Test
     void aViewCreatedLaterIsCounted() throws Throwable {
-        assertEquals("1", one("select 1"));   // the schema was read: no views yet
+        assertEquals("1", one("select 1"));   // a new :memory: database: its (empty) schema is not read
         try (Statement create = db.prepare("create view v as select " + terms(3000) + " as n")) {
             create.executeUpdate();
         }
@@ -101,14 +101,32 @@ class DeepSchemaTest {
     }
 
     @Test
+    void aDeepSchemaAttachedToAnEmptyMemoryDatabaseIsCounted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Throwable {
+        String file = dir.resolve("v.db").toString();
+        try (Database first = rt.open(file)) {
+            first.exec("create view v as select " + terms(3400) + " as n");
+        }
+        assertEquals("1", one("select 1"));   // db is a new :memory: database: nothing to read yet
+        // (ATTACH parses the attached schema on the caller's thread, whose stack must fit it: not the point here)
+        DeepStatementsTest.onThread(DeepStack.STACK_BYTES, () -> {
+            db.exec("attach '" + file.replace("'", "''") + "' as a");
+            return null;
+        });
+        assertEquals("1", one("select 1"));
+        assertEquals("3400", one("select n from a.v"));
+        assertFalse(rt.isFailed());
+    }
+
+    @Test
     void aDeserializedSchemaIsCounted() throws Throwable {
         byte[] image;
         try (Database other = rt.open(":memory:")) {
             other.exec("create view v as select " + terms(3000) + " as n");
             image = other.serialize();
         }
-        assertEquals("1", one("select 1"));   // this connection's (empty) schema was read
+        assertEquals("1", one("select 1"));   // this connection's schema is still empty: not read
         db.deserialize(image);
+        assertEquals("1", one("select 1"), "SQLite parses the new schema at any first statement: read on the deep stack");
         assertEquals("3000", one("select n from v"));
         assertFalse(rt.isFailed());
     }
@@ -119,6 +137,13 @@ class DeepSchemaTest {
         assertTrue(s.added("select * from v") > 100);
         assertTrue(s.added("select * from [V]") > 100);
         assertEquals(0, s.added("select 'v' from vv -- v"));
+        assertTrue(SchemaNesting.namesNoSchemaObject("select 1"));
+        assertTrue(SchemaNesting.namesNoSchemaObject("SELECT 1 UNION ALL VALUES (2) -- v"));
+        assertTrue(SchemaNesting.namesNoSchemaObject("select 'v', 2 where 1 in (1, 2)"));
+        assertFalse(SchemaNesting.namesNoSchemaObject("select * from v"));
+        assertFalse(SchemaNesting.namesNoSchemaObject("select abs(1)"));
+        assertFalse(SchemaNesting.namesNoSchemaObject("select \"select\""), "a quoted reserved word is a name");
+        assertFalse(SchemaNesting.namesNoSchemaObject("select [select]"));
         assertTrue(SchemaNesting.changesSchema("  CREATE table x(y)"));
         assertFalse(SchemaNesting.changesSchema("select created_at, dropped from t"));
     }

@@ -17,7 +17,9 @@ final class CompiledClassPreload extends Thread {
     CompiledClassPreload(Class<?> compiled) {
         super("livestore-jvm compiled class preload");
         setDaemon(true);
-        this.machine = compiled.getName() + "Machine";
+        // String.concat, not +: a first `+` of its shape links StringConcatFactory's method handles,
+        // several ms in the interpreter (JDK 17 spins their classes at run time), on the loading thread
+        this.machine = compiled.getName().concat("Machine");
         this.loader = compiled.getClassLoader();
     }
 
@@ -37,17 +39,17 @@ final class CompiledClassPreload extends Thread {
 
     /** Loads the classes, biggest first; returns how many it found (Chicory's compiler names them). */
     int preload() {
-        int groups = numbered(machine + "FuncGroup_");
+        int groups = numbered(machine.concat("FuncGroup_"));
         if (groups == 0) return 0;
-        int found = groups + numbered(machine + "Dispatch_");
+        int found = groups + numbered(machine.concat("Dispatch_"));
         if (load(machine)) found++;
-        if (load(machine + "MachineCall")) found++;
+        if (load(machine.concat("MachineCall"))) found++;
         return found;
     }
 
     private int numbered(String prefix) {
         int n = 0;
-        while (load(prefix + n)) n++;
+        while (load(prefix.concat(Integer.toString(n)))) n++;
         return n;
     }
 

@@ -32,7 +32,9 @@ import com.dylibso.chicory.wasm.types.TypeSection;
 import com.dylibso.chicory.wasm.types.ValType;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +49,10 @@ import java.util.List;
  * <p>The code section holds one empty body per function: the compiled machine runs JVM classes and
  * never reads bodies; only the function count (checked by {@code WasmModule}) and the function
  * section's type indices matter. This module must never be run by Chicory's interpreter.
+ *
+ * <p>Read with {@link Cursor}, a plain index into the array: {@link DataInputStream} over a
+ * {@link ByteArrayInputStream} costs a synchronized call per byte and decodes names char by char,
+ * in the interpreter that runs this once per process.
  *
  * <p>Format (big-endian, {@link DataInputStream}): magic, version, digest; types (params, returns as
  * value-type ids); function imports (module, name, type); function type indices (u16); tables (type,
@@ -64,13 +70,13 @@ final class ModuleImage {
 
     static WasmModule read(byte[] image, String source) {
         try {
-            return read(new DataInputStream(new ByteArrayInputStream(image)), source);
+            return read(new Cursor(image), source);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(source + " is not a module image this build can read (rebuild the wasm module)", e);
         }
     }
 
-    private static WasmModule read(DataInputStream in, String source) throws IOException {
+    private static WasmModule read(Cursor in, String source) throws IOException {
         if (in.readInt() != MAGIC || in.readInt() != VERSION) throw new IOException("bad magic or version");
         WasmModule.Builder m = WasmModule.builder().withValidation(false);
         String digest = in.readUTF();
@@ -162,11 +168,11 @@ final class ModuleImage {
         }
         m.setDataSection(data.build());
 
-        if (in.readInt() != ~MAGIC || in.read() != -1) throw new IOException("trailing bytes or truncated image");
+        if (in.readInt() != ~MAGIC || !in.atEnd()) throw new IOException("trailing bytes or truncated image");
         return m.build();
     }
 
-    private static List<ValType> valTypes(DataInputStream in) throws IOException {
+    private static List<ValType> valTypes(Cursor in) throws IOException {
         int n = in.readUnsignedByte();
         if (n == 0) return List.of();
         ValType[] types = new ValType[n];
@@ -175,7 +181,7 @@ final class ModuleImage {
     }
 
     /** The shared constants for numeric types (as Chicory's parser returns them), built ones otherwise. */
-    private static ValType valType(DataInputStream in) throws IOException {
+    private static ValType valType(Cursor in) throws IOException {
         long id = in.readLong();
         if (id == ValType.I32.id()) return ValType.I32;
         if (id == ValType.I64.id()) return ValType.I64;
@@ -184,7 +190,7 @@ final class ModuleImage {
         return ValType.builder().fromId(id).build();
     }
 
-    private static List<Instruction> expression(DataInputStream in) throws IOException {
+    private static List<Instruction> expression(Cursor in) throws IOException {
         int n = in.readUnsignedShort();
         Instruction[] expr = new Instruction[n];
         for (int i = 0; i < n; i++) {
@@ -195,5 +201,67 @@ final class ModuleImage {
             expr[i] = new Instruction(address, op, operands.length == 0 ? Instruction.EMPTY_OPERANDS : operands);
         }
         return List.of(expr);
+    }
+
+    /** {@link DataInputStream}'s reads, as this format uses them, over an array. */
+    static final class Cursor {
+        private final byte[] b;
+        private int pos;
+
+        Cursor(byte[] b) {
+            this.b = b;
+        }
+
+        private int at(int n) throws EOFException {
+            int p = pos;
+            if (n > b.length - p) throw new EOFException("image ends at byte " + b.length + ", " + n + " more needed at " + p);
+            pos = p + n;
+            return p;
+        }
+
+        int readUnsignedByte() throws EOFException {
+            return b[at(1)] & 0xff;
+        }
+
+        byte readByte() throws EOFException {
+            return b[at(1)];
+        }
+
+        boolean readBoolean() throws EOFException {
+            return b[at(1)] != 0;
+        }
+
+        int readUnsignedShort() throws EOFException {
+            int p = at(2);
+            return (b[p] & 0xff) << 8 | (b[p + 1] & 0xff);
+        }
+
+        int readInt() throws EOFException {
+            int p = at(4);
+            return (b[p] & 0xff) << 24 | (b[p + 1] & 0xff) << 16 | (b[p + 2] & 0xff) << 8 | (b[p + 3] & 0xff);
+        }
+
+        long readLong() throws EOFException {
+            return (long) readInt() << 32 | (readInt() & 0xffffffffL);
+        }
+
+        void readFully(byte[] into) throws EOFException {
+            System.arraycopy(b, at(into.length), into, 0, into.length);
+        }
+
+        /** {@link DataInputStream#readUTF}: ASCII (every name here) directly, anything else by DataInputStream itself. */
+        String readUTF() throws IOException {
+            int start = pos;
+            int len = readUnsignedShort();
+            int p = at(len);
+            for (int i = p; i < p + len; i++) {
+                if (b[i] <= 0) return new DataInputStream(new ByteArrayInputStream(b, start, 2 + len)).readUTF();   // NUL or non-ASCII
+            }
+            return new String(b, p, len, StandardCharsets.ISO_8859_1);
+        }
+
+        boolean atEnd() {
+            return pos == b.length;
+        }
     }
 }

@@ -104,4 +104,46 @@ class ModuleImageTest {
         wrongMagic[0] ^= 1;
         assertThrows(IllegalStateException.class, () -> ModuleImage.read(wrongMagic, "z.module"));
     }
+
+    @Test
+    void theCursorReadsWhatDataOutputStreamWrote() throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        var out = new java.io.DataOutputStream(bytes);
+        String[] names = {"sqlite3_open_v2", "", "caf\u00e9", "nul\u0000inside", "\ud83d\ude00", "x".repeat(70)};
+        for (String n : names) out.writeUTF(n);
+        out.writeInt(0x80000001);
+        out.writeInt(-1);
+        out.writeLong(0x8000000000000001L);
+        out.writeLong(-2);
+        out.writeShort(0xfffe);
+        out.writeByte(0xff);
+        out.writeByte(-3);
+        out.writeBoolean(true);
+        out.writeBoolean(false);
+        out.write(new byte[] {1, 2, 3});
+        byte[] image = bytes.toByteArray();
+
+        ModuleImage.Cursor c = new ModuleImage.Cursor(image);
+        for (String n : names) assertEquals(n, c.readUTF());
+        assertEquals(0x80000001, c.readInt());
+        assertEquals(-1, c.readInt());
+        assertEquals(0x8000000000000001L, c.readLong());
+        assertEquals(-2, c.readLong());
+        assertEquals(0xfffe, c.readUnsignedShort());
+        assertEquals(0xff, c.readUnsignedByte());
+        assertEquals(-3, c.readByte());
+        assertTrue(c.readBoolean());
+        assertFalse(c.readBoolean());
+        assertFalse(c.atEnd());
+        byte[] three = new byte[3];
+        c.readFully(three);
+        assertArrayEquals(new byte[] {1, 2, 3}, three);
+        assertTrue(c.atEnd());
+        assertThrows(java.io.EOFException.class, c::readUnsignedByte);
+
+        ModuleImage.Cursor truncated = new ModuleImage.Cursor(Arrays.copyOf(image, 3));
+        assertThrows(java.io.EOFException.class, truncated::readUTF, "a name longer than what is left");
+        assertThrows(IllegalStateException.class, () -> ModuleImage.read(Arrays.copyOf(image, 2), "short"),
+            "an image cut short is refused with the image's name");
+    }
 }

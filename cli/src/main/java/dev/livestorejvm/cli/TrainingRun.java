@@ -57,6 +57,8 @@ final class TrainingRun {
         "INSERT INTO orders SELECT i, 'customer ' || (i * 7919 % 5003), i % 13, (i % 1000) / 4.0, 'order ' || i || ' batch ' || (i / 500) FROM s;",
         "SELECT count(*), sum(qty) FROM orders WHERE note LIKE '%batch 1%';",
         "SELECT qty, count(*), avg(price) FROM orders GROUP BY qty ORDER BY 2 DESC LIMIT 5;",
+        // a sort bigger than the page cache: the sorter spills to temporary files and merges them
+        "SELECT note, count(*) FROM orders GROUP BY note ORDER BY 2 DESC LIMIT 3;",
         "SELECT count(*) FROM orders WHERE customer LIKE '%42%' AND price > 10;",
         "UPDATE orders SET price = price * 1.1, qty = qty + 1 WHERE id % 3 = 1;",
         "SELECT max(price), min(note) FROM orders WHERE qty BETWEEN 2 AND 9;",

@@ -44,6 +44,32 @@ final class TrainingRun {
         ".schema t",
         "");
 
+    /**
+     * Bulk work as a user's script does it, on a table big enough that SQLite's B-tree, record and
+     * VDBE functions run long in each statement: rows made by a CTE, full scans (LIKE, GROUP BY,
+     * aggregates), an update and a delete of many rows, an index build and lookups through it, a
+     * join. Deliberately not benchmarks/whole-process/vdbe.sql (training on the benchmark would
+     * flatter it): another table, other columns and predicates, other statement order.
+     */
+    private static final String BULK = String.join("\n",
+        "CREATE TABLE orders(id INTEGER PRIMARY KEY, customer TEXT, qty INTEGER, price REAL, note TEXT);",
+        "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 60000)",
+        "INSERT INTO orders SELECT i, 'customer ' || (i * 7919 % 5003), i % 13, (i % 1000) / 4.0, 'order ' || i || ' batch ' || (i / 500) FROM s;",
+        "SELECT count(*), sum(qty) FROM orders WHERE note LIKE '%batch 1%';",
+        "SELECT qty, count(*), avg(price) FROM orders GROUP BY qty ORDER BY 2 DESC LIMIT 5;",
+        // a sort bigger than the page cache: the sorter spills to temporary files and merges them
+        "SELECT note, count(*) FROM orders GROUP BY note ORDER BY 2 DESC LIMIT 3;",
+        "SELECT count(*) FROM orders WHERE customer LIKE '%42%' AND price > 10;",
+        "UPDATE orders SET price = price * 1.1, qty = qty + 1 WHERE id % 3 = 1;",
+        "SELECT max(price), min(note) FROM orders WHERE qty BETWEEN 2 AND 9;",
+        "CREATE INDEX orders_customer ON orders(customer);",
+        "SELECT count(*) FROM orders WHERE customer = 'customer 17';",
+        "CREATE TABLE customers AS SELECT DISTINCT customer AS name, length(customer) AS len FROM orders;",
+        "SELECT c.len, count(*) FROM orders o JOIN customers c ON c.name = o.customer GROUP BY c.len;",
+        "DELETE FROM orders WHERE qty = 5 OR note LIKE '%9 batch%';",
+        "SELECT count(*), total(price) FROM orders WHERE note LIKE '%3%';",
+        "");
+
     /** Commits of the store part of the run. */
     private static final int COMMITS = 2_000;
 
@@ -93,6 +119,7 @@ final class TrainingRun {
         run("", "sql", "select 1");
         run(SCRIPT, "sql");
         run(SCRIPT, "sql", "--mode", "json");
+        run(BULK, "sql");
         run("SELECT 1 AS a, 'x' AS b, NULL AS c, x'00ff' AS d;\n", "sql", "--mode", "csv", "--headers");
         String db = work.resolve("training.db").toString();
         run(SCRIPT, "sql", "--db", db);

@@ -52,6 +52,35 @@ class FlatMemoryTest {
         assertEquals(0, m.read(PAGE - 4));
     }
 
+    /** The compiled code's static accessors (RewriteAddresses): the instance methods' results, traps and growth. */
+    @Test
+    void theCompiledCodesStaticAccessorsMatchTheMethodsAndSeeGrowth() {
+        FlatMemory m = new FlatMemory(new MemoryLimits(1, 2));
+        m.zero();
+        FlatMemory.memoryWriteIntNear(100, 0x11223344, 8, m);
+        assertEquals(0x11223344, m.readInt(108));
+        assertEquals(0x44, FlatMemory.memoryReadByteNear(104, 4, m));
+        FlatMemory.memoryWriteByteNear(108, (byte) -1, 3, m);
+        assertEquals((byte) -1, m.read(111));
+        FlatMemory.memoryWriteShortNear(0, (short) -2, 30, m);
+        assertEquals((short) -2, FlatMemory.memoryReadShortNear(30, 0, m));
+        FlatMemory.memoryWriteLongNear(PAGE - 9, 0x0102030405060708L, 0, m);
+        assertEquals(0x0102030405060708L, FlatMemory.memoryReadLongNear(PAGE - 10, 1, m));
+        FlatMemory.memoryWriteFloatNear(40, 1.5f, 8, m);
+        assertEquals(1.5f, FlatMemory.memoryReadFloatNear(48, 0, m));
+        FlatMemory.memoryWriteDoubleNear(56, -0.0, 0, m);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(FlatMemory.memoryReadDoubleNear(50, 6, m)));
+        // past the end traps, as the instance methods do
+        assertThrows(WasmRuntimeException.class, () -> FlatMemory.memoryReadIntNear(PAGE - 4, 1, m));
+        assertThrows(WasmRuntimeException.class, () -> FlatMemory.memoryWriteByteNear(PAGE, (byte) 1, 0, m));
+        assertThrows(WasmRuntimeException.class, () -> FlatMemory.memoryReadLongNear(-8, 0, m));
+        // grow replaces the array: the accessors see the new one, contents kept
+        assertEquals(1, m.grow(1));
+        FlatMemory.memoryWriteIntNear(PAGE, 7, 4, m);
+        assertEquals(7, FlatMemory.memoryReadIntNear(PAGE + 4, 0, m));
+        assertEquals(0x0102030405060708L, FlatMemory.memoryReadLongNear(PAGE - 9, 0, m));
+    }
+
     @Test
     void growKeepsContentsAndStopsAtTheMaximum() {
         FlatMemory m = new FlatMemory(new MemoryLimits(1, 3));

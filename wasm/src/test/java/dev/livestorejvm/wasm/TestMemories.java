@@ -4,7 +4,7 @@ import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 
 /**
- * The project's memory (package-private {@link FlatMemory}, which holds the {@link ResultSlots} and
+ * The project's memory ({@link FlatMemory}, whose constructor is package-private; it holds the {@link ResultSlots} and
  * {@link GlobalSlots} the class rewrites target) for the build steps' unit tests, which live in the
  * default package because the build steps do.
  */

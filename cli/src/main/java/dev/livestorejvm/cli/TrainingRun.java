@@ -88,19 +88,25 @@ final class TrainingRun {
         Part part = args.length > 1 ? Part.valueOf(args[1].toUpperCase(java.util.Locale.ROOT)) : Part.ALL;
         Files.createDirectories(work);
         try {
-            help();
-            if (part == Part.HELP) return;
-            sql(work);
-            if (part == Part.SQL) return;
-            Path demo = work.resolve("demo");
-            run("", "demo", "--dir", demo.toString());
-            run("", "demo", "--dir", demo.toString());   // the second run reopens the store
-            run("", "inspect", demo.resolve("todo").toString());
-            commits(work.resolve("commits"));
-            serveAndSync(work.resolve("sync"));
+            train(work, part);
+            // a help request compiles next to nothing; its archive stays without the JMX classes this loads
+            if (part != Part.HELP && IdleCompilers.needed()) IdleCompilers.await(Duration.ofSeconds(60));
         } finally {
             delete(work);
         }
+    }
+
+    private static void train(Path work, Part part) throws IOException, InterruptedException {
+        help();
+        if (part == Part.HELP) return;
+        sql(work);
+        if (part == Part.SQL) return;
+        Path demo = work.resolve("demo");
+        run("", "demo", "--dir", demo.toString());
+        run("", "demo", "--dir", demo.toString());   // the second run reopens the store
+        run("", "inspect", demo.resolve("todo").toString());
+        commits(work.resolve("commits"));
+        serveAndSync(work.resolve("sync"));
     }
 
     /** The help requests, which print the build-time texts (UsageTexts). */

@@ -59,7 +59,8 @@ final class Leader implements LeaderWriter.Recovery {
     private volatile boolean syncPaused;
     private boolean closed;
 
-    private Leader(StoreOptions o, SqliteRuntime runtime, SqliteRuntime sessionRuntime, boolean ownsRuntimes, Boot.Opened opened) {
+    private Leader(StoreOptions o, SqliteRuntime runtime, SqliteRuntime sessionRuntime, boolean ownsRuntimes, Boot.Opened opened,
+                   LinkOpening link) {
         this.options = o;
         this.runtime = runtime;
         this.sessionRuntime = sessionRuntime;
@@ -72,8 +73,8 @@ final class Leader implements LeaderWriter.Recovery {
         this.writer = new LeaderWriter(queue, database, sessions, this, where(),
             "livestore-leader-" + (dir == null ? "memory" : dir.getFileName()));
         if (o.sync != null) {
-            BackendLink link = o.sync.link.apply(new SyncOptions.LinkContext(o.storeId, o.clientId, o.sessionId, o.sync.payload));
-            this.sync = new LeaderSync(o.schema, database, queue, sessions, this::exclusive, link, o.sync.onBackendIdMismatch, where());
+            BackendLink made = link.await();
+            this.sync = new LeaderSync(o.schema, database, queue, sessions, this::exclusive, made, o.sync.onBackendIdMismatch, where());
             writer.listener(sync);
         } else {
             this.sync = null;
@@ -103,14 +104,25 @@ final class Leader implements LeaderWriter.Recovery {
     }
 
     private static Leader open(StoreOptions o, boolean own, boolean awaitSync) {
-        SqliteRuntime runtime = own ? SqliteRuntime.create() : o.runtime;
+        Path dir = o.storeDirectory();
+        LinkOpening link = LinkOpening.start(o, "livestore-sync-link-" + (dir == null ? "memory" : dir.getFileName()));
+        SqliteRuntime runtime;
+        try {
+            runtime = own ? SqliteRuntime.create() : o.runtime;
+        } catch (RuntimeException | Error e) {
+            if (link != null) link.discard();
+            throw e;
+        }
         SqliteRuntime sessionRuntime = null;
+        Leader leader = null;
         try {
             sessionRuntime = own ? SqliteRuntime.create() : o.runtime;
-            Leader leader = new Leader(o, runtime, sessionRuntime, own, Boot.open(runtime, o));
+            Boot.Opened bo = Boot.open(runtime, o);
+            leader = new Leader(o, runtime, sessionRuntime, own, bo, link);
             if (awaitSync) leader.awaitInitialSync();
             return leader;
         } catch (RuntimeException | Error e) {
+            if (link != null && leader == null) link.discard();
             if (own) {
                 runtime.close();
                 if (sessionRuntime != null) sessionRuntime.close();

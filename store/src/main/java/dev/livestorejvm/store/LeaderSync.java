@@ -9,7 +9,9 @@ import dev.livestorejvm.store.sync.SyncMerge;
 import dev.livestorejvm.store.sync.SyncPayload;
 import dev.livestorejvm.store.sync.SyncState;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,14 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     private static final long REPULL_MAX_MS = 30_000;
     /** Pages of one burst applied together at most: one merge and one transaction for many pages (a catch-up, a rebase). */
     private static final int MAX_BURST_EVENTS = 5_000;
+    /**
+     * A pulled burst of at least this many materialized events reaches the sessions as an image of
+     * the state (as after a rebase) when the state has no more pages (8 KiB each) than the burst has
+     * events: copying the image then costs less than each replica materializing every event again,
+     * which in a fresh JVM's catch-up was a third of the leader thread's time. Either way the
+     * replicas end in the leader's state, rowids included.
+     */
+    static final int RELOAD_MIN_EVENTS = 100;
 
     /** Runs an action on the writer thread holding the leader's commit lock, with every accepted commit persisted first. */
     interface Exclusive {
@@ -67,6 +77,8 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     private long repullDelay = REPULL_START_MS;
     /** The pages of the current burst not yet applied (until {@code NoMore} or {@link #MAX_BURST_EVENTS}). */
     private final List<PulledEvent> burst = new ArrayList<>();
+    /** The arguments of the current burst's events decoded as their pages arrived. */
+    private final Map<String, UpstreamChange.Decoded> burstDecoded = new IdentityHashMap<>();
 
     // ---- backend threads and writer thread, under pagesLock ----
     private final Object pagesLock = new Object();
@@ -74,7 +86,8 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     private final List<QueuedPage> pages = new ArrayList<>();
     private boolean drainQueued;
 
-    private record QueuedPage(long generation, BackendLink.Page page) {}
+    /** A pulled page and its events' arguments, decoded on the backend's thread as it arrived (see {@link #decode}). */
+    private record QueuedPage(long generation, BackendLink.Page page, Map<String, UpstreamChange.Decoded> decoded) {}
 
     LeaderSync(Schema schema, LeaderDatabase database, CommitQueue queue, Sessions sessions, Exclusive exclusive, BackendLink link,
                SyncOptions.OnBackendIdMismatch onMismatch, String where) {
@@ -142,14 +155,16 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
         if (stopped || paused) return;
         if (pull != null) pull.cancel();
         burst.clear();
+        burstDecoded.clear();
         long generation = ++pullGeneration;
         long cursor = state.upstreamHead().global();
         pull = link.pull(cursor, backendId, new BackendLink.PullListener() {
             @Override
             public void page(BackendLink.Page page) {
                 boolean submit;
+                Map<String, UpstreamChange.Decoded> decoded = decode(page.events());
                 synchronized (pagesLock) {
-                    pages.add(new QueuedPage(generation, page));
+                    pages.add(new QueuedPage(generation, page, decoded));
                     submit = !drainQueued;
                     drainQueued = true;
                 }
@@ -161,6 +176,27 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
                 queue.submit(() -> pullFailed(generation, failure));
             }
         });
+    }
+
+    /**
+     * The arguments of pulled events, decoded on the backend's thread while the next pages arrive
+     * (in a catch-up the writer would otherwise decode them all after the last page): keyed by the
+     * identity of their {@code argsJson}, which reaches the writer unchanged. An event this schema
+     * does not know, or whose arguments do not decode, is left out: the writer decodes it again and
+     * reports it as before.
+     */
+    private Map<String, UpstreamChange.Decoded> decode(List<PulledEvent> events) {
+        Map<String, UpstreamChange.Decoded> out = new IdentityHashMap<>(events.size() * 2);
+        for (PulledEvent p : events) {
+            EventDef<?> def = schema.event(p.event().name());
+            if (def == null) continue;
+            try {
+                out.put(p.event().argsJson(), new UpstreamChange.Decoded(def, def.decode(p.event().argsJson())));
+            } catch (StoreException notDecoded) {
+                // decoded (and reported) again by the writer
+            }
+        }
+        return out;
     }
 
     private void pullFailed(long generation, BackendLink.Failure failure) {
@@ -201,12 +237,12 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
         for (int i = 0; i < taken.size(); i++) {
             QueuedPage q = taken.get(i);
             boolean more = i + 1 < taken.size() && taken.get(i + 1).generation() == q.generation();
-            applyPage(q.generation(), q.page(), more);
+            applyPage(q.generation(), q.page(), q.decoded(), more);
         }
     }
 
     /** Merges one pulled page (with the rest of its burst) and applies the outcome; {@code more}: another page follows at once. */
-    private void applyPage(long generation, BackendLink.Page page, boolean more) {
+    private void applyPage(long generation, BackendLink.Page page, Map<String, UpstreamChange.Decoded> decoded, boolean more) {
         if (generation != pullGeneration || stopped) return;   // a page of a pull that was replaced
         if (page.backendId() != null && backendId != null && !page.backendId().equals(backendId)) {
             mismatch(new BackendLink.Failure(BackendLink.Failure.Kind.BACKEND_ID_MISMATCH, "the backend's identity changed from "
@@ -214,14 +250,17 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
             return;
         }
         burst.addAll(page.events());
+        burstDecoded.putAll(decoded);
         if ((!page.noMore() || more) && burst.size() < MAX_BURST_EVENTS) return;   // the rest of the burst follows
         List<PulledEvent> pulled = new ArrayList<>(burst);
+        Map<String, UpstreamChange.Decoded> pulledArgs = new IdentityHashMap<>(burstDecoded);
         burst.clear();
+        burstDecoded.clear();
         List<SessionEvents> reload = new ArrayList<>();
         boolean[] advanced = {false};
         String[] invalid = {null};
         try {
-            exclusive.run(() -> merge(pulled, page, reload, advanced, invalid));
+            exclusive.run(() -> merge(pulled, pulledArgs, page, reload, advanced, invalid));
         } catch (RuntimeException e) {
             // e.g. a materializer that fails on the merged order: nothing was written (one transaction)
             LOG.log(System.Logger.Level.ERROR, "sync of " + where + ": cannot apply " + pulled.size() + " pulled event(s); "
@@ -234,7 +273,8 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     }
 
     /** Under {@link Exclusive}: merges a burst and writes the outcome. */
-    private void merge(List<PulledEvent> pulled, BackendLink.Page page, List<SessionEvents> reload, boolean[] advanced, String[] invalid) {
+    private void merge(List<PulledEvent> pulled, Map<String, UpstreamChange.Decoded> decoded, BackendLink.Page page, List<SessionEvents> reload,
+                       boolean[] advanced, String[] invalid) {
         List<SyncEvent> incoming = new ArrayList<>(pulled.size());
         for (PulledEvent p : pulled) incoming.add(SyncEvent.fromGlobal(p));
         MergeResult r = SyncMerge.merge(state, new SyncPayload.UpstreamAdvance(incoming), mergeOptions);
@@ -243,18 +283,23 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
             boolean nothing = a.newEvents().isEmpty() && a.confirmedIncoming().isEmpty() && a.newState().equals(state);
             if (nothing && java.util.Objects.equals(id, backendId)) return;   // an empty page: nothing to write
             LeaderDatabase.UpstreamApplied applied = database.applyUpstream(new UpstreamChange(List.of(), stored(a.newEvents()),
-                confirmed(a.confirmedIncoming()), a.newState().upstreamHead().global(), id), schema);
+                confirmed(a.confirmedIncoming()), a.newState().upstreamHead().global(), id, decoded), schema);
             state = a.newState();
             backendId = id;
             queue.resetHead(state.localHead());
             List<PendingCommit.Item> items = applied.result().materialized();
-            if (!items.isEmpty()) sessions.accepted(new PendingCommit(0, null, items));
+            if (items.size() >= RELOAD_MIN_EVENTS && database.pageCount() <= items.size()) {
+                // a catch-up: the sessions load the state as an image rather than materialize every event again
+                reload.addAll(sessions.reloaded(database.snapshot().image(), applied.result().written(), null));
+            } else if (!items.isEmpty()) {
+                sessions.accepted(new PendingCommit(0, null, items));
+            }
             advanced[0] = true;
         } else if (r instanceof MergeResult.Rebase b) {
             List<StoredEvent> rollback = new ArrayList<>();
             for (SyncEvent e : b.rollbackEvents()) rollback.add(e.toStored(0));
             LeaderDatabase.UpstreamApplied applied = database.applyUpstream(new UpstreamChange(rollback, stored(b.newEvents()),
-                confirmed(b.confirmedIncoming()), b.newState().upstreamHead().global(), id), schema);
+                confirmed(b.confirmedIncoming()), b.newState().upstreamHead().global(), id, decoded), schema);
             state = b.newState();
             backendId = id;
             queue.resetHead(state.localHead());
@@ -394,6 +439,7 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
                 if (pull != null) pull.cancel();
                 pullGeneration++;
                 burst.clear();
+                burstDecoded.clear();
             } else {
                 restartPull();
             }

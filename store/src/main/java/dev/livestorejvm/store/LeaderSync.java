@@ -9,9 +9,7 @@ import dev.livestorejvm.store.sync.SyncMerge;
 import dev.livestorejvm.store.sync.SyncPayload;
 import dev.livestorejvm.store.sync.SyncState;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +41,8 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
      * A pulled burst of at least this many materialized events reaches the sessions as an image of
      * the state (as after a rebase) when the state has no more pages (8 KiB each) than the burst has
      * events: copying the image then costs less than each replica materializing every event again,
-     * which in a fresh JVM's catch-up was a third of the leader thread's time. Either way the
-     * replicas end in the leader's state, rowids included.
+     * which in a fresh JVM's catch-up took a third of the leader thread's time after the leader's own
+     * apply. Either way the replicas end in the leader's state, rowids included.
      */
     static final int RELOAD_MIN_EVENTS = 100;
 
@@ -77,8 +75,6 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     private long repullDelay = REPULL_START_MS;
     /** The pages of the current burst not yet applied (until {@code NoMore} or {@link #MAX_BURST_EVENTS}). */
     private final List<PulledEvent> burst = new ArrayList<>();
-    /** The arguments of the current burst's events decoded as their pages arrived. */
-    private final Map<String, UpstreamChange.Decoded> burstDecoded = new IdentityHashMap<>();
 
     // ---- backend threads and writer thread, under pagesLock ----
     private final Object pagesLock = new Object();
@@ -86,8 +82,7 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     private final List<QueuedPage> pages = new ArrayList<>();
     private boolean drainQueued;
 
-    /** A pulled page and its events' arguments, decoded on the backend's thread as it arrived (see {@link #decode}). */
-    private record QueuedPage(long generation, BackendLink.Page page, Map<String, UpstreamChange.Decoded> decoded) {}
+    private record QueuedPage(long generation, BackendLink.Page page) {}
 
     LeaderSync(Schema schema, LeaderDatabase database, CommitQueue queue, Sessions sessions, Exclusive exclusive, BackendLink link,
                SyncOptions.OnBackendIdMismatch onMismatch, String where) {
@@ -155,16 +150,14 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
         if (stopped || paused) return;
         if (pull != null) pull.cancel();
         burst.clear();
-        burstDecoded.clear();
         long generation = ++pullGeneration;
         long cursor = state.upstreamHead().global();
         pull = link.pull(cursor, backendId, new BackendLink.PullListener() {
             @Override
             public void page(BackendLink.Page page) {
                 boolean submit;
-                Map<String, UpstreamChange.Decoded> decoded = decode(page.events());
                 synchronized (pagesLock) {
-                    pages.add(new QueuedPage(generation, page, decoded));
+                    pages.add(new QueuedPage(generation, page));
                     submit = !drainQueued;
                     drainQueued = true;
                 }
@@ -176,27 +169,6 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
                 queue.submit(() -> pullFailed(generation, failure));
             }
         });
-    }
-
-    /**
-     * The arguments of pulled events, decoded on the backend's thread while the next pages arrive
-     * (in a catch-up the writer would otherwise decode them all after the last page): keyed by the
-     * identity of their {@code argsJson}, which reaches the writer unchanged. An event this schema
-     * does not know, or whose arguments do not decode, is left out: the writer decodes it again and
-     * reports it as before.
-     */
-    private Map<String, UpstreamChange.Decoded> decode(List<PulledEvent> events) {
-        Map<String, UpstreamChange.Decoded> out = new IdentityHashMap<>(events.size() * 2);
-        for (PulledEvent p : events) {
-            EventDef<?> def = schema.event(p.event().name());
-            if (def == null) continue;
-            try {
-                out.put(p.event().argsJson(), new UpstreamChange.Decoded(def, def.decode(p.event().argsJson())));
-            } catch (StoreException notDecoded) {
-                // decoded (and reported) again by the writer
-            }
-        }
-        return out;
     }
 
     private void pullFailed(long generation, BackendLink.Failure failure) {
@@ -237,12 +209,12 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
         for (int i = 0; i < taken.size(); i++) {
             QueuedPage q = taken.get(i);
             boolean more = i + 1 < taken.size() && taken.get(i + 1).generation() == q.generation();
-            applyPage(q.generation(), q.page(), q.decoded(), more);
+            applyPage(q.generation(), q.page(), more);
         }
     }
 
     /** Merges one pulled page (with the rest of its burst) and applies the outcome; {@code more}: another page follows at once. */
-    private void applyPage(long generation, BackendLink.Page page, Map<String, UpstreamChange.Decoded> decoded, boolean more) {
+    private void applyPage(long generation, BackendLink.Page page, boolean more) {
         if (generation != pullGeneration || stopped) return;   // a page of a pull that was replaced
         if (page.backendId() != null && backendId != null && !page.backendId().equals(backendId)) {
             mismatch(new BackendLink.Failure(BackendLink.Failure.Kind.BACKEND_ID_MISMATCH, "the backend's identity changed from "
@@ -250,17 +222,14 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
             return;
         }
         burst.addAll(page.events());
-        burstDecoded.putAll(decoded);
         if ((!page.noMore() || more) && burst.size() < MAX_BURST_EVENTS) return;   // the rest of the burst follows
         List<PulledEvent> pulled = new ArrayList<>(burst);
-        Map<String, UpstreamChange.Decoded> pulledArgs = new IdentityHashMap<>(burstDecoded);
         burst.clear();
-        burstDecoded.clear();
         List<SessionEvents> reload = new ArrayList<>();
         boolean[] advanced = {false};
         String[] invalid = {null};
         try {
-            exclusive.run(() -> merge(pulled, pulledArgs, page, reload, advanced, invalid));
+            exclusive.run(() -> merge(pulled, page, reload, advanced, invalid));
         } catch (RuntimeException e) {
             // e.g. a materializer that fails on the merged order: nothing was written (one transaction)
             LOG.log(System.Logger.Level.ERROR, "sync of " + where + ": cannot apply " + pulled.size() + " pulled event(s); "
@@ -273,8 +242,7 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     }
 
     /** Under {@link Exclusive}: merges a burst and writes the outcome. */
-    private void merge(List<PulledEvent> pulled, Map<String, UpstreamChange.Decoded> decoded, BackendLink.Page page, List<SessionEvents> reload,
-                       boolean[] advanced, String[] invalid) {
+    private void merge(List<PulledEvent> pulled, BackendLink.Page page, List<SessionEvents> reload, boolean[] advanced, String[] invalid) {
         List<SyncEvent> incoming = new ArrayList<>(pulled.size());
         for (PulledEvent p : pulled) incoming.add(SyncEvent.fromGlobal(p));
         MergeResult r = SyncMerge.merge(state, new SyncPayload.UpstreamAdvance(incoming), mergeOptions);
@@ -283,7 +251,7 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
             boolean nothing = a.newEvents().isEmpty() && a.confirmedIncoming().isEmpty() && a.newState().equals(state);
             if (nothing && java.util.Objects.equals(id, backendId)) return;   // an empty page: nothing to write
             LeaderDatabase.UpstreamApplied applied = database.applyUpstream(new UpstreamChange(List.of(), stored(a.newEvents()),
-                confirmed(a.confirmedIncoming()), a.newState().upstreamHead().global(), id, decoded), schema);
+                confirmed(a.confirmedIncoming()), a.newState().upstreamHead().global(), id), schema);
             state = a.newState();
             backendId = id;
             queue.resetHead(state.localHead());
@@ -299,7 +267,7 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
             List<StoredEvent> rollback = new ArrayList<>();
             for (SyncEvent e : b.rollbackEvents()) rollback.add(e.toStored(0));
             LeaderDatabase.UpstreamApplied applied = database.applyUpstream(new UpstreamChange(rollback, stored(b.newEvents()),
-                confirmed(b.confirmedIncoming()), b.newState().upstreamHead().global(), id, decoded), schema);
+                confirmed(b.confirmedIncoming()), b.newState().upstreamHead().global(), id), schema);
             state = b.newState();
             backendId = id;
             queue.resetHead(state.localHead());
@@ -439,7 +407,6 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
                 if (pull != null) pull.cancel();
                 pullGeneration++;
                 burst.clear();
-                burstDecoded.clear();
             } else {
                 restartPull();
             }

@@ -37,8 +37,7 @@ final class UpstreamWrite {
                 why = "this schema does not define it";
             } else {
                 try {
-                    args = c.decodedArgs(e, def);
-                    if (args == null) args = def.decode(e.argsJson());
+                    args = def.decode(e.argsJson());
                 } catch (StoreException decode) {
                     why = "its arguments do not decode: " + decode.getMessage();
                 }

@@ -59,8 +59,7 @@ final class Leader implements LeaderWriter.Recovery {
     private volatile boolean syncPaused;
     private boolean closed;
 
-    private Leader(StoreOptions o, SqliteRuntime runtime, SqliteRuntime sessionRuntime, boolean ownsRuntimes, Boot.Opened opened,
-                   LinkOpening link) {
+    private Leader(StoreOptions o, SqliteRuntime runtime, SqliteRuntime sessionRuntime, boolean ownsRuntimes, Boot.Opened opened) {
         this.options = o;
         this.runtime = runtime;
         this.sessionRuntime = sessionRuntime;
@@ -73,8 +72,8 @@ final class Leader implements LeaderWriter.Recovery {
         this.writer = new LeaderWriter(queue, database, sessions, this, where(),
             "livestore-leader-" + (dir == null ? "memory" : dir.getFileName()));
         if (o.sync != null) {
-            BackendLink made = link.await();
-            this.sync = new LeaderSync(o.schema, database, queue, sessions, this::exclusive, made, o.sync.onBackendIdMismatch, where());
+            BackendLink link = o.sync.link.apply(new SyncOptions.LinkContext(o.storeId, o.clientId, o.sessionId, o.sync.payload));
+            this.sync = new LeaderSync(o.schema, database, queue, sessions, this::exclusive, link, o.sync.onBackendIdMismatch, where());
             writer.listener(sync);
         } else {
             this.sync = null;
@@ -104,25 +103,14 @@ final class Leader implements LeaderWriter.Recovery {
     }
 
     private static Leader open(StoreOptions o, boolean own, boolean awaitSync) {
-        Path dir = o.storeDirectory();
-        LinkOpening link = LinkOpening.start(o, "livestore-sync-link-" + (dir == null ? "memory" : dir.getFileName()));
-        SqliteRuntime runtime;
-        try {
-            runtime = own ? SqliteRuntime.create() : o.runtime;
-        } catch (RuntimeException | Error e) {
-            if (link != null) link.discard();
-            throw e;
-        }
+        SqliteRuntime runtime = own ? SqliteRuntime.create() : o.runtime;
         SqliteRuntime sessionRuntime = null;
-        Leader leader = null;
         try {
             sessionRuntime = own ? SqliteRuntime.create() : o.runtime;
-            Boot.Opened bo = Boot.open(runtime, o);
-            leader = new Leader(o, runtime, sessionRuntime, own, bo, link);
+            Leader leader = new Leader(o, runtime, sessionRuntime, own, Boot.open(runtime, o));
             if (awaitSync) leader.awaitInitialSync();
             return leader;
         } catch (RuntimeException | Error e) {
-            if (link != null && leader == null) link.discard();
             if (own) {
                 runtime.close();
                 if (sessionRuntime != null) sessionRuntime.close();

@@ -10,8 +10,7 @@ import java.util.TreeMap;
  * CPU seconds of this process's live threads by name, from {@code /proc/self/task} (Linux; elsewhere,
  * or if it cannot be read, an empty string): where a fresh JVM's time went, e.g. {@code main=3.20
  * C2=2.90 livestore-leade=2.05 C1=1.46} (Linux keeps 15 characters of a name). Numbered names
- * (compiler and GC threads) are summed under
- * their stem; threads that ended are not counted.
+ * (compiler and GC threads) are summed under their stem; threads that ended are not counted.
  */
 final class ThreadCpu {
     private static final double TICKS_PER_SECOND = 100;   // USER_HZ: 100 on every Linux the JVM runs on

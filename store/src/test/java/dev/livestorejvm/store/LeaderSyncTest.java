@@ -229,7 +229,9 @@ class LeaderSyncTest {
             z.push(List.of(new GlobalEvent(1, 0, CREATED.name(), "{\"id\":\"new\",\"text\":\"n\"}", "z", "s-z")), Optional.empty()).get();
             a.resumeSync();
             long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!todos(a).stream().map(r -> r.get("id")).toList().equals(List.of("new"))) {
+            // the session sees the row before the sync status names the new backend (the status is published last)
+            while (!todos(a).stream().map(r -> r.get("id")).toList().equals(List.of("new"))
+                || !server.backendId(STORE).equals(a.syncStatus().backendId())) {
                 assertTrue(System.nanoTime() < deadline, () -> "not reset: " + a.syncStatus() + " " + todos(a));
                 Thread.sleep(20);
             }

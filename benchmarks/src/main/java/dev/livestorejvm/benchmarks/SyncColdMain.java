@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * SyncColdMain fill WS_URL STORE_ID N        pushes N events of another client (once, before the runs)
  * SyncColdMain catchup WS_URL STORE_ID DIR N opens a new file store in DIR (must not exist) that syncs
  *                                            over WebSocket, waits until its head is N; prints the times
+ *                                            and each thread's CPU time
  * </pre>
  */
 public final class SyncColdMain {
@@ -59,6 +60,7 @@ public final class SyncColdMain {
         if (Files.exists(dir)) throw new IllegalArgumentException(dir + " exists: give a fresh directory");
         long opened;
         long caughtUp;
+        String threads;
         StoreOptions options = StoreOptions.builder(StoreBenchmark.SCHEMA).directory(dir).storeId(storeId).clientId("new")
             .sessionId("s-new").sync(SyncOptions.webSocket(url).build()).build();
         try (Store store = Store.open(options)) {
@@ -69,10 +71,11 @@ public final class SyncColdMain {
                 Thread.sleep(1);
             }
             caughtUp = System.nanoTime();
+            threads = ThreadCpu.summary();
         }
         // JVM start to main is in the driver's whole-process time (see StoreColdMain)
-        System.out.printf("store open %d ms, caught up with %d events %d ms after main, main to end %d ms%n",
-            (opened - t0) / 1_000_000, n, (caughtUp - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
+        System.out.printf("store open %d ms, caught up with %d events %d ms after main, main to end %d ms; %s%n",
+            (opened - t0) / 1_000_000, n, (caughtUp - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000, threads);
         StoreBenchmark.delete(dir);
     }
 }

@@ -52,6 +52,11 @@ final class LeaderDatabase implements AutoCloseable {
     /** What the files hold: the eventlog's head and an image of the state. */
     record Snapshot(SeqNum head, byte[] image) {}
 
+    /** The state database's size in pages (what an image of it copies). */
+    long pageCount() {
+        return read(s -> (Long) s.values("PRAGMA main.page_count", List.of()).get(0)[0]);
+    }
+
     Snapshot snapshot() {
         lock.lock();
         try {

@@ -37,6 +37,20 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
     private static final long REPULL_MAX_MS = 30_000;
     /** Pages of one burst applied together at most: one merge and one transaction for many pages (a catch-up, a rebase). */
     private static final int MAX_BURST_EVENTS = 5_000;
+    /**
+     * A pulled burst of at least this many materialized events reaches the sessions as an image of
+     * the state (as after a rebase) when the image is small beside the burst (see
+     * {@link #RELOAD_EVENTS_PER_PAGE}): copying it then costs less than each replica materializing
+     * every event again, which in a fresh JVM's catch-up took a third of the leader thread's time
+     * after the leader's own apply. Either way the replicas end in the leader's state, rowids included.
+     */
+    static final int RELOAD_MIN_EVENTS = 100;
+    /**
+     * Events per page of state (8 KiB) a burst needs for the image: at most 2 KiB of image per event,
+     * so a catch-up's image stays small (10 MB at most for a burst of {@link #MAX_BURST_EVENTS}) and a
+     * large store taking a few hundred events applies them event by event.
+     */
+    static final int RELOAD_EVENTS_PER_PAGE = 4;
 
     /** Runs an action on the writer thread holding the leader's commit lock, with every accepted commit persisted first. */
     interface Exclusive {
@@ -248,7 +262,12 @@ final class LeaderSync implements LeaderWriter.PersistListener, SyncPusher.Liste
             backendId = id;
             queue.resetHead(state.localHead());
             List<PendingCommit.Item> items = applied.result().materialized();
-            if (!items.isEmpty()) sessions.accepted(new PendingCommit(0, null, items));
+            if (items.size() >= RELOAD_MIN_EVENTS && database.pageCount() * RELOAD_EVENTS_PER_PAGE <= items.size()) {
+                // a catch-up: the sessions load the state as an image rather than materialize every event again
+                reload.addAll(sessions.reloaded(database.snapshot().image(), applied.result().written(), null));
+            } else if (!items.isEmpty()) {
+                sessions.accepted(new PendingCommit(0, null, items));
+            }
             advanced[0] = true;
         } else if (r instanceof MergeResult.Rebase b) {
             List<StoredEvent> rollback = new ArrayList<>();

@@ -441,7 +441,13 @@ public final class Store implements AutoCloseable {
         lock.lock();
         try {
             if (closed) return;
-            inbox.clear();   // everything in it is in the image, or lost
+            if (written != null) {
+                // everything in the inbox is in the image (or lost): its tables' queries re-run too
+                Set<String> all = new LinkedHashSet<>(written);
+                for (PendingCommit pc : inbox) for (PendingCommit.Item item : pc.items()) all.addAll(item.tables());
+                written = all;
+            }
+            inbox.clear();
             Replica fresh = Replica.load(leader.sessionRuntime(), options.schema, image);
             closeQuietly(replica);
             replica = fresh;

@@ -228,7 +228,9 @@ final class StoreHub {
         synchronized (lock) {
             StoreHead now = storage.head(storeId);
             if (!now.backendId().equals(backendId)) endPullsAfterReset(now.backendId());
-            publishThrough(Math.min(head, now.head()));
+            // through the head stored now, not the ring's: a later append may already be stored, and its
+            // own ring may come coalesced or not at all (the storage tells each head once)
+            publishThrough(now.head());
         }
     }
 

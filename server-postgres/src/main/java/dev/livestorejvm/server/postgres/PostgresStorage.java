@@ -36,7 +36,10 @@ public final class PostgresStorage implements SyncStorage {
     private final Duration pollEvery;
     private final HikariDataSource pool;
     private final PostgresEventLog log;
-    /** The stores this node has seen, with the head and backendId it last knew: the doorbell's watch list. */
+    /**
+     * The stores this node has seen, with the head and backendId its listeners last heard of (or its own
+     * appends made): the doorbell's watch list, and what a ring is compared with to tell news.
+     */
     private final Map<String, StoreRow> known = new ConcurrentHashMap<>();
     private final List<AppendListener> listeners = new CopyOnWriteArrayList<>();
     private Doorbell doorbell;
@@ -71,7 +74,10 @@ public final class PostgresStorage implements SyncStorage {
     public StoreHead head(String storeId) {
         try {
             StoreRow row = log.open(storeId);
-            learn(row);
+            // a first sighting only: a newer head or backendId read here is news this node's listeners
+            // have not heard yet; taking it into `known` would make the doorbell's ring for it look old
+            // and drop it (a live pull then stopped one event short until the next append)
+            known.putIfAbsent(storeId, row);
             return new StoreHead(row.backendId(), row.head());
         } catch (SQLException e) {
             throw failure(storeId, "head", e);

@@ -55,6 +55,23 @@ class PostgresStorageContractTest extends SyncStorageContract {
         }
     }
 
+    /**
+     * A node that reads a store's head (as its hub does on each ring) before the doorbell told it of that
+     * head still hears of it: the read must not take the news for known (TwoNodesRaceTest once ended
+     * with a live pull one event short).
+     */
+    @Test
+    void aHeadReadBeforeTheRingDoesNotSwallowTheNews() throws Exception {
+        try (SyncStorage a = open(); SyncStorage b = open()) {
+            StoreHead h = b.head("s3");
+            assertEquals(new AppendResult.Appended(2), a.append("s3", h.backendId(), batch(1, 2), META));
+            assertEquals(2, b.head("s3").head(), "node B reads the new head before any ring");
+            LinkedBlockingQueue<String> heard = new LinkedBlockingQueue<>();
+            b.onExternalAppend((store, head) -> heard.add(store + "@" + head));   // the doorbell's first poll finds head 2
+            assertEquals("s3@2", heard.poll(10, TimeUnit.SECONDS));
+        }
+    }
+
     @Test
     void factoryOpensPostgresUrls() {
         String jdbc = url.substring("jdbc:".length()); // postgresql://127.0.0.1:port/db?user=postgres

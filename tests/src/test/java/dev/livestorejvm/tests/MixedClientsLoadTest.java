@@ -43,7 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * committing at once. Every store's log on the server is contiguous, holds each commit exactly once and only
  * its own clients' events; every client ends with the state that log gives (a shared todo that everyone
  * renames shows that they applied it in the same order); every Java client's eventlog is the server's log.
- * A Node client commits its next event once its session has none pending (see {@code nodeClient}); a Java
+ * A Node client commits its next event once the server has confirmed the last to its leader, and recovers from
+ * two faults of LiveStore 0.4.0's client between its session and its leader by starting its process again (see
+ * {@link NodeStoreClient}); a Java
  * client commits without waiting.
  * Default: 2 stores × (2 Node + 2 Java clients) × 10 events; {@code -Dfull=true}: 10 stores × (2 + 8) × 50
  * events, i.e. 100 clients; {@code -Dmixed.stores=, -Dmixed.node=, -Dmixed.java=, -Dmixed.events=} set each.
@@ -74,6 +76,12 @@ class MixedClientsLoadTest {
     static final long NODE_POLL_MS = 50;
     /** A pending commit whose leader hears of no event for this long is wedged, whatever COMMIT_MS allows. */
     static final long NODE_STALL_MS = FULL ? 120_000 : 45_000;
+    /** A commit still in the session while its leader has nothing pending and hears of no event for this long: the session↔leader fault (NodeStoreClient). */
+    static final long SESSION_STALL_MS = FULL ? 60_000 : 10_000;
+    /** How long a client's state may differ from the complete log before a Node client's leader is asked (NodeStoreClient#settle). */
+    static final long SETTLE_MS = 10_000;
+    /** Restarts one Node client may need (NodeStoreClient); a client that needs more fails the test. */
+    static final int MAX_RESTARTS = 3;
 
     @TempDir
     Path base;
@@ -103,6 +111,14 @@ class MixedClientsLoadTest {
         abstract void commit(int i) throws Exception;
 
         abstract JsonNode todos() throws Exception;
+
+        /**
+         * Called while the client's state is not yet {@code expected}, the server's log being complete ({@code head} events);
+         * true once the client did something about it (a Node client may restart: NodeStoreClient), false to be asked again.
+         */
+        boolean settle(JsonNode expected, int head) throws Exception {
+            return true;
+        }
 
         /** The client's own account of itself, for a failure message. */
         abstract String describe();
@@ -157,7 +173,7 @@ class MixedClientsLoadTest {
                 for (int k = 0; k < JS_PER_STORE; k++) {
                     String clientId = "js" + s + "x" + k;
                     started.add(starts.submit(() -> {
-                        clients.add(nodeClient(url, storeId, clientId));
+                        clients.add(new NodeStoreClient(url, storeId, clientId));
                         return null;
                     }));
                 }
@@ -209,7 +225,7 @@ class MixedClientsLoadTest {
             List<EncodedEvent> log = serverLog(storeId, 1 + mine.size() * EVENTS, deadline, mine);
             checkLog(storeId, mine, log);
             JsonNode expected = replay(log);
-            awaitState(storeId, mine, expected, deadline);
+            awaitState(storeId, mine, expected, deadline, log);
             for (Client c : mine) {
                 if (c.javaStore() != null) assertJavaEventlogIs(c.clientId(), c.javaStore(), log, deadline);
             }
@@ -307,18 +323,35 @@ class MixedClientsLoadTest {
         return out;
     }
 
-    static void awaitState(String storeId, List<Client> mine, JsonNode expected, long deadline) throws Exception {
+    static void awaitState(String storeId, List<Client> mine, JsonNode expected, long deadline, List<EncodedEvent> log) throws Exception {
         for (Client c : mine) {
             JsonNode seen = c.todos();
+            long settleAt = System.currentTimeMillis() + SETTLE_MS;
+            boolean settled = false;
             while (!seen.equals(expected)) {
+                if (!settled && System.currentTimeMillis() > settleAt) {
+                    settled = c.settle(expected, log.size());
+                    settleAt = System.currentTimeMillis() + SETTLE_MS;
+                }
                 if (System.currentTimeMillis() > deadline) {
                     fail(storeId + ": client " + c.clientId() + " did not reach the server's state: " + seen.size() + " todos, expected "
-                        + expected.size() + "\nseen     " + seen + "\nexpected " + expected);
+                        + expected.size() + "\nseen     " + seen + "\nexpected " + expected + "\n" + diagnosis(List.of(c), log));
                 }
                 Thread.sleep(200);
                 seen = c.todos();
             }
         }
+    }
+
+    /** The rows of {@code a} that {@code b} does not hold. */
+    static List<JsonNode> differing(JsonNode a, JsonNode b) {
+        Set<JsonNode> inB = new HashSet<>();
+        b.forEach(inB::add);
+        List<JsonNode> out = new ArrayList<>();
+        a.forEach(row -> {
+            if (!inB.contains(row)) out.add(row);
+        });
+        return out;
     }
 
     static void assertJavaEventlogIs(String clientId, Store s, List<EncodedEvent> log, long deadline) throws Exception {
@@ -336,65 +369,132 @@ class MixedClientsLoadTest {
         }
     }
 
-    Client nodeClient(String url, String storeId, String clientId) throws Exception {
-        LiveStoreSyncServerTest.NodeClient node = new LiveStoreSyncServerTest.NodeClient(url, "ws", base.resolve(clientId), storeId, clientId, null,
-            Map.of("SYNC_PING_INTERVAL_MS", Integer.toString(NODE_PING_MS)));
-        js.add(node);
-        return new Client(storeId, clientId) {
+    /**
+     * A LiveStore 0.4.0 Node client. Two faults of that client live between its session and its leader, inside one
+     * process, and the server never sees them; the client recovers from each the way a user would, by starting the
+     * process again, and says so on standard error:
+     * <ul>
+     * <li>a commit stays pending in the session while its leader holds nothing pending and hears of no event: the
+     *     session's push was refused by the leader (LeaderAheadError after a rebase of its own event) and it waits
+     *     for a pull that never comes (the family of livestore#954/#955). The event never reached the leader's
+     *     eventlog, so it is lost with the process; the client commits it again in a new one;</li>
+     * <li>a session whose state differs from the log the server holds while its leader has every event of that log
+     *     confirmed and nothing pending: a new process boots its session from the leader's database, and that is
+     *     what is checked then.</li>
+     * </ul>
+     * A commit that the leader holds but the server does not confirm still fails the test (NODE_STALL_MS), as does
+     * a leader whose state, after a restart, is not the server's.
+     */
+    final class NodeStoreClient extends Client {
+        private final String url;
+        private LiveStoreSyncServerTest.NodeClient node;
+        private int restarts;
 
-            @Override
-            void commit(int i) throws Exception {
-                node.command(String.join(" ", command(storeId, clientId, i)));
-                // LiveStore 0.4.0 mishandles a commit made while an earlier one is still unconfirmed and a push is
-                // refused: its session may push the later one first or twice (livestore PR #1530, after 0.4.0), and its
-                // leader, re-sending what it has in flight after its own echo, may park on the ServerAheadError with
-                // nothing left to pull (0.4.0's passive recovery, livestore#1394). So a Node client commits again only
-                // once the server has confirmed this commit to its leader; the clients still race each other.
-                long deadline = System.currentTimeMillis() + COMMIT_MS;
-                String upstream = "";
-                long movedAt = System.currentTimeMillis();
-                while (true) {
-                    boolean sessionPending = node.command("status").get("status").get("pendingCount").asInt() > 0;
-                    JsonNode leader = node.command("leader");
-                    if (!sessionPending && leader.get("leader").get("pending").isEmpty()) break;
-                    long now = System.currentTimeMillis();
-                    // a client that loses race after race still hears of each winner; one that hears nothing is wedged
-                    String head = leader.get("leader").get("upstreamHead").asText();
-                    if (!head.equals(upstream)) {
-                        upstream = head;
-                        movedAt = now;
-                    }
-                    assertTrue(now - movedAt < NODE_STALL_MS, clientId + "'s commit " + i + " is pending and its leader has heard of no event for "
-                        + NODE_STALL_MS / 1000 + " s (wedged): " + leader);
-                    assertTrue(now < deadline, clientId + "'s commit " + i + " is still pending after " + COMMIT_MS / 1000 + " s (losing race after race): " + leader);
-                    Thread.sleep(NODE_POLL_MS);
-                }
-            }
+        NodeStoreClient(String url, String storeId, String clientId) throws Exception {
+            super(storeId, clientId);
+            this.url = url;
+            this.node = start();
+        }
 
-            @Override
-            JsonNode todos() throws Exception {
-                return node.command("state").get("todos");
-            }
+        private LiveStoreSyncServerTest.NodeClient start() throws Exception {
+            LiveStoreSyncServerTest.NodeClient n = new LiveStoreSyncServerTest.NodeClient(url, "ws", base.resolve(clientId), storeId, clientId, null,
+                Map.of("SYNC_PING_INTERVAL_MS", Integer.toString(NODE_PING_MS)));
+            js.add(n);
+            return n;
+        }
 
-            @Override
-            String describe() {
-                String out = node.log();
-                Path file = Path.of("target", "mixed-load-" + clientId + ".log").toAbsolutePath();
-                try {
-                    Files.writeString(file, out);
-                } catch (java.io.IOException e) {
-                    file = null;
-                }
-                String leader;
-                try {
-                    node.answers.clear();   // an answer a stopped committer did not wait for
-                    leader = node.command("leader").toString();   // with the sockets it opened: more than 1 is a silent reconnect
-                } catch (Exception | AssertionError e) {
-                    leader = "? (" + e + ")";
-                }
-                return "leader " + leader + "\nNode output (all in " + file + "; its tail):\n" + out.substring(Math.max(0, out.length() - 1500));
+        /** A new process on the same directory; {@code forcibly}: killed, so that nothing more of the old one reaches its leader. */
+        private void restart(String why, boolean forcibly) throws Exception {
+            restarts++;
+            assertTrue(restarts <= MAX_RESTARTS, clientId + ": more than " + MAX_RESTARTS + " restarts; the last for: " + why + "\n" + describe());
+            System.err.println(clientId + ": LiveStore 0.4.0 client fault (" + why + "); starting the process again (restart " + restarts + ")");
+            if (forcibly) {
+                node.process.destroyForcibly();
+                node.process.waitFor(10, TimeUnit.SECONDS);
+            } else {
+                node.kill();
             }
-        };
+            node = start();
+        }
+
+        @Override
+        void commit(int i) throws Exception {
+            String line = String.join(" ", command(storeId, clientId, i));
+            node.command(line);
+            while (!awaitConfirmed(i)) {
+                restart("commit " + i + " stayed in the session, its leader idle with nothing pending", true);
+                // the old process is gone: once the server has read what it may have sent, the server holds the commit or nobody does
+                Thread.sleep(1_000);
+                long held = read(storeId).stream().filter(e -> e.clientId().equals(clientId)).count();
+                if (held < i + 1) node.command(line);
+            }
+        }
+
+        /**
+         * Waits until the server has confirmed commit {@code i} to the leader; false if it stayed in the session
+         * (see the class comment). LiveStore 0.4.0 also mishandles a commit made while an earlier one is still
+         * unconfirmed and a push is refused: its session may push the later one first or twice (livestore PR #1530,
+         * after 0.4.0), and its leader may park on the ServerAheadError with nothing left to pull (livestore#1394).
+         * So a Node client commits again only once this commit is confirmed; the clients still race each other.
+         */
+        private boolean awaitConfirmed(int i) throws Exception {
+            long deadline = System.currentTimeMillis() + COMMIT_MS;
+            String upstream = "";
+            long movedAt = System.currentTimeMillis();
+            while (true) {
+                boolean sessionPending = node.command("status").get("status").get("pendingCount").asInt() > 0;
+                JsonNode leader = node.command("leader");
+                boolean leaderPending = !leader.get("leader").get("pending").isEmpty();
+                if (!sessionPending && !leaderPending) return true;
+                long now = System.currentTimeMillis();
+                // a client that loses race after race still hears of each winner; one that hears nothing is wedged
+                String head = leader.get("leader").get("upstreamHead").asText();
+                if (!head.equals(upstream)) {
+                    upstream = head;
+                    movedAt = now;
+                }
+                if (!leaderPending && now - movedAt >= SESSION_STALL_MS) return false;
+                assertTrue(now - movedAt < NODE_STALL_MS, clientId + "'s commit " + i + " is pending and its leader has heard of no event for "
+                    + NODE_STALL_MS / 1000 + " s (wedged): " + leader);
+                assertTrue(now < deadline, clientId + "'s commit " + i + " is still pending after " + COMMIT_MS / 1000 + " s (losing race after race): " + leader);
+                Thread.sleep(NODE_POLL_MS);
+            }
+        }
+
+        @Override
+        JsonNode todos() throws Exception {
+            return node.command("state").get("todos");
+        }
+
+        @Override
+        boolean settle(JsonNode expected, int head) throws Exception {
+            JsonNode seen = todos();
+            if (seen.equals(expected)) return true;
+            JsonNode leader = node.command("leader").get("leader");
+            if (!leader.get("pending").isEmpty() || !leader.get("upstreamHead").asText().equals("e" + head)) return false;
+            restart("its session's state is not the server's log while its leader has all " + head + " events confirmed; the session's rows that differ: "
+                + differing(seen, expected) + ", the log's: " + differing(expected, seen), false);
+            return true;
+        }
+
+        @Override
+        String describe() {
+            String out = node.log();
+            Path file = Path.of("target", "mixed-load-" + clientId + ".log").toAbsolutePath();
+            try {
+                Files.writeString(file, out);
+            } catch (java.io.IOException e) {
+                file = null;
+            }
+            String leader;
+            try {
+                node.answers.clear();   // an answer a stopped committer did not wait for
+                leader = node.command("leader").toString();   // with the sockets it opened: more than 1 is a silent reconnect
+            } catch (Exception | AssertionError e) {
+                leader = "? (" + e + ")";
+            }
+            return restarts + " restart(s); leader " + leader + "\nNode output (all in " + file + "; its tail):\n" + out.substring(Math.max(0, out.length() - 1500));
+        }
     }
 
     Client javaClient(String url, String storeId, String clientId) {

@@ -375,9 +375,10 @@ class MixedClientsLoadTest {
      * process again, and says so on standard error:
      * <ul>
      * <li>a commit stays pending in the session while its leader holds nothing pending and hears of no event: the
-     *     session's push was refused by the leader (LeaderAheadError after a rebase of its own event) and it waits
-     *     for a pull that never comes (the family of livestore#954/#955). The event never reached the leader's
-     *     eventlog, so it is lost with the process; the client commits it again in a new one;</li>
+     *     session's push never joined the leader's queue (seen after the leader had rebased the session's previous
+     *     event) and nothing makes the session push it again (the family of livestore#954/#955). The event never
+     *     reached the leader's eventlog, so it is lost with the process; the client commits it again in a new one
+     *     unless the server holds it;</li>
      * <li>a session whose state differs from the log the server holds while its leader has every event of that log
      *     confirmed and nothing pending: a new process boots its session from the leader's database, and that is
      *     what is checked then.</li>

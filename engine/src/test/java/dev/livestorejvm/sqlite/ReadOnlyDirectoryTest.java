@@ -2,14 +2,11 @@ package dev.livestorejvm.sqlite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,17 +29,7 @@ class ReadOnlyDirectoryTest {
         }
         Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
-            List<String> command = new ArrayList<>();
-            if ("root".equals(System.getProperty("user.name"))) {
-                assumeTrue(works("unshare", "--user", "true"), "running as root without user namespaces: permissions cannot be tested");
-                command.addAll(List.of("unshare", "--user"));
-            }
-            String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-            command.addAll(List.of(java, "-cp", System.getProperty("java.class.path"), Child.class.getName(), ro.toString()));
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child finished");
-            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            assertEquals(0, p.exitValue(), String.join("\n", lines));
+            List<String> lines = Unprivileged.run(Child.class, ro.toString());
             assertEquals(List.of(
                 "write: 1544 attempt to write a readonly database",   // SQLITE_READONLY_DIRECTORY
                 "read: 1",
@@ -54,15 +41,6 @@ class ReadOnlyDirectoryTest {
             }
         } finally {
             Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-    }
-
-    private static boolean works(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (Exception e) {
-            return false;
         }
     }
 
@@ -89,7 +67,7 @@ class ReadOnlyDirectoryTest {
                     System.out.println("create: " + e.extendedCode() + " " + e.sqliteMessage().replace(": " + fresh, ""));
                 }
             }
-            if (works("sqlite3", "-version")) {
+            if (Unprivileged.works("sqlite3", "-version")) {
                 System.out.println("native write: " + nativeError(ro.resolve("a.db"), "insert into t values (2)"));
                 System.out.println("native create: " + nativeError(ro.resolve("b.db"), "create table t(x)"));
             }

@@ -2,6 +2,7 @@ package dev.livestorejvm.jdbc;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.livestorejvm.sqlite.Unprivileged;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.SQLSyntaxErrorException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -107,18 +109,36 @@ class BadInputTest {
         assertEquals(26, e.getErrorCode() & 0xff, "SQLITE_NOTADB: " + e.getMessage());
         e = assertThrows(SQLException.class, () -> DriverManager.getConnection("jdbc:livestore-sqlite:" + dir.resolve("absent.db") + "?read_only=true"));
         assertEquals(14, e.getErrorCode() & 0xff);
+    }
+
+    /** Root writes any file, so the checks run in a child JVM where permissions hold ({@link Unprivileged}). */
+    @Test
+    void aReadOnlyFileRefusesWritesWithSqliteReadonly() throws Exception {
         Path ro = dir.resolve("ro.db");
         try (Connection c = DriverManager.getConnection("jdbc:livestore-sqlite:" + ro)) {
             c.createStatement().execute("create table t(x)");
         }
         assertTrue(ro.toFile().setWritable(false));
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(ro), "root ignores file permissions: cannot check here");
-        try (Connection c = DriverManager.getConnection("jdbc:livestore-sqlite:" + ro)) {
-            e = assertThrows(SQLException.class, () -> c.createStatement().execute("insert into t values (1)"));
-            assertEquals(8, e.getErrorCode() & 0xff, "SQLITE_READONLY: " + e.getMessage());
-            assertEquals(0, DriverUrlTest.one(c, "select count(*) from t"));
+        try {
+            List<String> lines = Unprivileged.run(ReadOnlyFileChild.class, ro.toString());
+            assertEquals(List.of("insert: 8", "rows: 0"), lines, String.join("\n", lines));
         } finally {
             ro.toFile().setWritable(true);
+        }
+    }
+
+    /** The child: connects to the read-only file, tries an insert (SQLITE_READONLY expected), counts the rows. */
+    public static final class ReadOnlyFileChild {
+        public static void main(String[] args) throws SQLException {
+            try (Connection c = DriverManager.getConnection("jdbc:livestore-sqlite:" + args[0])) {
+                try {
+                    c.createStatement().execute("insert into t values (1)");
+                    System.out.println("insert: ok");
+                } catch (SQLException e) {
+                    System.out.println("insert: " + (e.getErrorCode() & 0xff));
+                }
+                System.out.println("rows: " + DriverUrlTest.one(c, "select count(*) from t"));
+            }
         }
     }
 }

@@ -72,11 +72,49 @@ final class Eventlog {
         return select(" WHERE seqNumGlobal > ? ORDER BY seqNumGlobal, seqNumClient, seqNumRebaseGeneration", List.of(global));
     }
 
-    void insert(StoredEvent e) {
-        sql.write("INSERT INTO " + T + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", List.of(
-            e.seqNum().global(), e.seqNum().client(), e.seqNum().rebaseGeneration(),
-            e.parentSeqNum().global(), e.parentSeqNum().client(), e.parentSeqNum().rebaseGeneration(),
-            e.name(), e.argsJson(), e.clientId(), e.sessionId(), e.schemaHash(), e.syncMetadataJson()));
+    /** Row counts of the multi-row inserts {@link #insertAll} uses, largest first; each is one cached statement. */
+    private static final int[] ROWS_PER_INSERT = {32, 8, 1};
+
+    /**
+     * Inserts {@code events} in their order, several rows per statement: SQLite inserts the rows of
+     * one {@code VALUES} list one after the other as separate statements would (the same file), but
+     * each statement run costs its own calls into SQLite and its own start and end of the insert.
+     */
+    void insertAll(List<StoredEvent> events) {
+        int i = 0;
+        for (int k = 0; k < ROWS_PER_INSERT.length; k++) {
+            int rows = ROWS_PER_INSERT[k];
+            for (; events.size() - i >= rows; i += rows) {
+                List<Object> binds = new ArrayList<>(12 * rows);
+                for (StoredEvent e : events.subList(i, i + rows)) addColumns(e, binds);
+                sql.write(INSERTS[k], binds);
+            }
+        }
+    }
+
+    private static final String[] INSERTS = new String[ROWS_PER_INSERT.length];
+
+    static {
+        for (int k = 0; k < ROWS_PER_INSERT.length; k++) {
+            StringBuilder b = new StringBuilder("INSERT INTO " + T + " (" + COLUMNS + ") VALUES ");
+            for (int r = 0; r < ROWS_PER_INSERT[k]; r++) b.append(r == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            INSERTS[k] = b.toString();
+        }
+    }
+
+    private static void addColumns(StoredEvent e, List<Object> binds) {
+        binds.add(e.seqNum().global());
+        binds.add(e.seqNum().client());
+        binds.add(e.seqNum().rebaseGeneration());
+        binds.add(e.parentSeqNum().global());
+        binds.add(e.parentSeqNum().client());
+        binds.add(e.parentSeqNum().rebaseGeneration());
+        binds.add(e.name());
+        binds.add(e.argsJson());
+        binds.add(e.clientId());
+        binds.add(e.sessionId());
+        binds.add(e.schemaHash());
+        binds.add(e.syncMetadataJson());
     }
 
     void delete(SeqNum s) {

@@ -31,20 +31,20 @@ final class InsertCapture {
     /** Tables whose one-row inserts were checked against a session: their primary-key bytes. */
     private final Map<String, List<Integer>> proven = new HashMap<>();
     private final Set<String> refused = new HashSet<>();
-    /** Whether the database has triggers; null: not known (raw writes may have created some). */
-    private Boolean triggers;
+    private final Triggers triggers;
     private long captured;
 
     InsertCapture(Database db, StatementCache sql) {
         this.db = db;
         this.sql = sql;
+        this.triggers = new Triggers(sql);
     }
 
     /** The event's only write if this class can record it (checked or not yet), else null. */
     Insert candidate(List<Write> writes) {
         if (writes.size() != 1 || !(writes.get(0) instanceof Insert insert) || !insert.insertsOneRow()) return null;
         Table t = insert.table();
-        if (refused.contains(t.name()) || !hasPlainPrimaryKey(t) || hasTriggers()) return null;
+        if (refused.contains(t.name()) || !hasPlainPrimaryKey(t) || triggers.any()) return null;
         return insert;
     }
 
@@ -91,7 +91,7 @@ final class InsertCapture {
 
     /** A raw SQL write ran: it may have created triggers or altered tables (checked again). */
     void schemaMayHaveChanged() {
-        triggers = null;
+        triggers.schemaMayHaveChanged();
         proven.clear();
     }
 
@@ -99,14 +99,6 @@ final class InsertCapture {
         List<Object[]> r = sql.values("SELECT * FROM " + Sql.quoteTable(t.name()) + " WHERE _rowid_ = ?", List.of(db.lastInsertRowid()));
         if (r.size() != 1) throw new StoreException(StoreException.Kind.MATERIALIZER_FAILED, "the row just inserted into " + t.name() + " is not there");
         return Arrays.asList(r.get(0));
-    }
-
-    private boolean hasTriggers() {
-        if (triggers == null) {
-            triggers = !sql.values("SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' UNION ALL "
-                + "SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' LIMIT 1", List.of()).isEmpty();
-        }
-        return triggers;
     }
 
     /** A primary key, and no column that would hide {@code _rowid_} from the read-back. */

@@ -2,6 +2,7 @@ package dev.livestorejvm.store;
 
 import dev.livestorejvm.sqlite.Database;
 import dev.livestorejvm.sqlite.TransactionMode;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,12 +37,14 @@ final class LeaderDatabase implements AutoCloseable {
         lock.lock();
         try {
             sql.transaction("BEGIN IMMEDIATE", () -> {
+                List<StoredEvent> rows = new ArrayList<>();
                 for (PendingCommit pc : batch) {
                     for (PendingCommit.Item item : pc.items()) {
                         state.apply(item.def(), item.args(), item.event().seqNum());
-                        eventlog.insert(item.event());
+                        rows.add(item.event());
                     }
                 }
+                eventlog.insertAll(rows);   // the eventlog is a file of its own: after the state, several rows per statement
                 return null;
             });
         } finally {

@@ -39,6 +39,15 @@ final class Replica implements AutoCloseable {
     }
 
     /**
+     * Materializes one event alone (a commit of one event): in a transaction only if its writes need
+     * one ({@link StateWriter#needsTransaction}); its materializer's reads run before it.
+     */
+    StateWriter.Applied applyAlone(EventDef<?> def, Object args, SeqNum seq) {
+        StateWriter.Planned p = state.plan(def, args, seq);
+        return state.needsTransaction(p) ? transaction(() -> state.execute(p)) : state.execute(p);
+    }
+
+    /**
      * Materializes another session's commit here, as LiveStore's sessions materialize the events
      * the leader passes on: replicas see the same events in the same order, so they reach the same
      * state, rowids included.

@@ -64,30 +64,40 @@ final class SessionCommit {
     }
 
     /**
-     * Numbers the events after {@code head} and materializes them on {@code replica} in one
-     * transaction; adds the tables written to {@code written}.
+     * Numbers the events after {@code head} and materializes them on {@code replica}, all or none;
+     * adds the tables written to {@code written}.
      */
     List<PendingCommit.Item> materialize(Replica replica, SeqNum head, Set<String> written) {
         try {
-            // always a transaction, even for one write: the update hook that refuses an undeclared
-            // table cannot stop its statement, only fail the call afterwards
+            if (prepared.size() == 1) {
+                // the update hook that refuses an undeclared table cannot stop its statement, only fail
+                // the call afterwards: the replica leaves out the transaction only where nothing can be refused
+                Prepared p = prepared.get(0);
+                SeqNum seq = head.next(p.def.isClientOnly());
+                return List.of(item(p, head, replica.applyAlone(p.def, p.args, seq), written));
+            }
             return replica.transaction(() -> {
                 List<PendingCommit.Item> items = new ArrayList<>(prepared.size());
                 SeqNum h = head;
                 for (Prepared p : prepared) {
-                    boolean clientOnly = p.def.isClientOnly();
-                    StateWriter.Applied applied = replica.state.apply(p.def, p.args, h.next(clientOnly));
-                    written.addAll(applied.tables());
-                    StoredEvent stored = new StoredEvent(h.next(clientOnly), h.parentOfNext(clientOnly), p.def.name(), p.argsJson,
-                        options.clientId, options.sessionId, p.def.schemaHash(), StoredEvent.NO_SYNC_METADATA);
-                    items.add(new PendingCommit.Item(p.def, p.args, stored, applied.tables()));
-                    h = stored.seqNum();
+                    PendingCommit.Item item = item(p, h, replica.state.apply(p.def, p.args, h.next(p.def.isClientOnly())), written);
+                    items.add(item);
+                    h = item.event().seqNum();
                 }
                 return items;
             });
         } catch (SqliteException e) {
             throw new StoreException(StoreException.Kind.MATERIALIZER_FAILED, "commit of " + names() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The pending item of {@code p}, materialized after {@code h} as {@code applied}. */
+    private PendingCommit.Item item(Prepared p, SeqNum h, StateWriter.Applied applied, Set<String> written) {
+        boolean clientOnly = p.def.isClientOnly();
+        written.addAll(applied.tables());
+        StoredEvent stored = new StoredEvent(h.next(clientOnly), h.parentOfNext(clientOnly), p.def.name(), p.argsJson,
+            options.clientId, options.sessionId, p.def.schemaHash(), StoredEvent.NO_SYNC_METADATA);
+        return new PendingCommit.Item(p.def, p.args, stored, applied.tables());
     }
 
     private String names() {

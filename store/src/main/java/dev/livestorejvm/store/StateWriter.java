@@ -23,6 +23,11 @@ final class StateWriter {
     /** How an event's writes run: {@code writes} runs them, the mode checks and records them. */
     interface WriteMode {
         Applied execute(Planned p, Runnable writes);
+
+        /** False if {@code p}'s writes may run in SQLite's own statement transaction, outside any other. */
+        default boolean needsTransaction(Planned p) {
+            return true;
+        }
     }
 
     /** A writer for the leader ({@code journal}: changesets kept) or for a replica. */
@@ -30,7 +35,7 @@ final class StateWriter {
         this.sql = sql;
         this.schema = schema;
         this.journal = journal ? new ChangesetJournal(db, sql) : null;
-        this.mode = journal ? this.journal : new ReplicaWriteCheck(db);
+        this.mode = journal ? this.journal : new ReplicaWriteCheck(db, sql);
     }
 
     /** The writes an event's materializer asks for, with the tables they declare. */
@@ -40,8 +45,17 @@ final class StateWriter {
     record Applied(Set<String> tables, Changeset changeset) {}
 
     Applied apply(EventDef<?> def, Object args, SeqNum seq) {
-        Planned p = plan(def, args, seq);
+        return execute(plan(def, args, seq));
+    }
+
+    /** Runs and records the writes of a {@link #plan}. */
+    Applied execute(Planned p) {
         return mode.execute(p, () -> runWrites(p));
+    }
+
+    /** Whether {@link #execute} of {@code p} must run inside a transaction (see {@link WriteMode#needsTransaction}). */
+    boolean needsTransaction(Planned p) {
+        return mode.needsTransaction(p);
     }
 
     /**
@@ -104,6 +118,7 @@ final class StateWriter {
     /** The database schema changed outside materializers (tests): triggers are looked for again. */
     void schemaChanged() {
         if (journal != null) journal.schemaMayHaveChanged();
+        else ((ReplicaWriteCheck) mode).schemaMayHaveChanged();
     }
 
     /** How many changesets were written without a session (see {@link InsertCapture}). */

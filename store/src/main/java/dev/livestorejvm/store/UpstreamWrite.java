@@ -29,6 +29,8 @@ final class UpstreamWrite {
         for (StoredEvent e : undo) eventlog.delete(e.seqNum());
         List<PendingCommit.Item> materialized = new ArrayList<>();
         List<StoredEvent> unknown = new ArrayList<>();
+        // the eventlog (a file of its own) gets its rows after the state, several per statement
+        List<StoredEvent> rows = new ArrayList<>(c.newEvents().size());
         for (StoredEvent e : c.newEvents()) {
             EventDef<?> def = schema.event(e.name());
             Object args = null;
@@ -45,7 +47,7 @@ final class UpstreamWrite {
             if (why != null) {
                 LOG.log(System.Logger.Level.WARNING, "event " + e.name() + " (" + e.seqNum() + ") from the sync backend is kept but not materialized: " + why);
                 StoredEvent kept = withSchemaHash(e, StoredEvent.UNKNOWN_SCHEMA_HASH);
-                eventlog.insert(kept);
+                rows.add(kept);
                 unknown.add(kept);
                 continue;
             }
@@ -54,9 +56,10 @@ final class UpstreamWrite {
                 : state.apply(def, args, e.seqNum());
             written.addAll(applied.tables());
             StoredEvent row = withSchemaHash(e, def.schemaHash());
-            eventlog.insert(row);
+            rows.add(row);
             materialized.add(new PendingCommit.Item(def, args, row, applied.tables()));
         }
+        eventlog.insertAll(rows);
         for (UpstreamChange.Confirmed k : c.confirmed()) eventlog.setSyncMetadata(k.seqNum(), k.syncMetadataJson());
         eventlog.setSyncStatus(c.backendHead(), c.backendId());
         // confirmed events can never be rolled back again: their changesets are not needed

@@ -22,6 +22,7 @@ class BadInputTest {
     static final EventDef<Boom> SNEAKY = EventDef.synced("v1.Sneaky", Boom.class);
     static final EventDef<Boom> FOREIGN = EventDef.synced("v1.Foreign", Boom.class);
     static final EventDef<Boom> CONSTRAINT = EventDef.synced("v1.Constraint", Boom.class);
+    static final EventDef<Boom> SPY = EventDef.synced("v1.Spy", Boom.class);
     static final Table ELSEWHERE = Table.define("elsewhere", Column.text("id").primaryKey());
 
     static Schema schema() {
@@ -37,7 +38,10 @@ class BadInputTest {
             .event(SNEAKY, (a, ctx) -> List.of(Write.sql("INSERT INTO uiState (id, value) VALUES (?, '{}')", Set.of("todos"), a.id())))
             .event(FOREIGN, (a, ctx) -> List.of(ELSEWHERE.insert(Map.of("id", a.id()))))
             // a second insert of the same id breaks the primary key
-            .event(CONSTRAINT, (a, ctx) -> List.of(TODOS.insert(Todos.row("id", a.id())), TODOS.insert(Todos.row("id", a.id()))));
+            .event(CONSTRAINT, (a, ctx) -> List.of(TODOS.insert(Todos.row("id", a.id())), TODOS.insert(Todos.row("id", a.id()))))
+            // a trigger that makes every later insert into todos write uiState as well
+            .event(SPY, (a, ctx) -> List.of(Write.sql("CREATE TRIGGER spy AFTER INSERT ON todos BEGIN "
+                + "INSERT INTO uiState (id, value) VALUES (NEW.id, '{}'); END", Set.of("todos"))));
         return b.build();
     }
 
@@ -89,6 +93,23 @@ class BadInputTest {
         assertEquals(List.of("a|kept", "c|after"), DdlTest.sqlite3(dir.resolve(state), "SELECT id, text FROM todos ORDER BY 1;"));
         assertEquals(List.of("1", "2"), DdlTest.sqlite3(dir.resolve(state), "SELECT seqNumGlobal FROM __livestore_session_changeset ORDER BY 1;"));
         assertEquals(List.of("0"), DdlTest.sqlite3(dir.resolve(state), "SELECT count(*) FROM uiState;"));
+    }
+
+    /** A commit of one plain insert runs without a transaction of its own on the replica: only while nothing can refuse it. */
+    @Test
+    void aLoneInsertIsUndoneWhenItFailsOrATriggerWritesAnUndeclaredTable() {
+        try (Store store = open()) {
+            store.commit(CREATED.of(new TodoCreated("a", "kept")));
+            List<Object> before = footprint(store);
+            StoreException e = assertThrows(StoreException.class, () -> store.commit(CREATED.of(new TodoCreated("a", "again"))));
+            assertTrue(e.getMessage().contains("v1.TodoCreated") && e.getMessage().contains("UNIQUE"), e.getMessage());
+            assertEquals(before, footprint(store));
+            store.commit(SPY.of(new Boom("s")));
+            before = footprint(store);
+            e = assertThrows(StoreException.class, () -> store.commit(CREATED.of(new TodoCreated("b", "spied"))));
+            assertTrue(e.getMessage().contains("v1.TodoCreated") && e.getMessage().contains("[uiState]"), e.getMessage());
+            assertEquals(before, footprint(store), "the trigger's row and the insert are both undone");
+        }
     }
 
     @Test

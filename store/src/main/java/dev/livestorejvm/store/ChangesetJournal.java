@@ -129,8 +129,8 @@ final class ChangesetJournal implements StateWriter.WriteMode {
         return written;
     }
 
-    /** The database schema may have changed outside materializers: triggers are looked for again. */
-    void schemaMayHaveChanged() {
+    @Override
+    public void schemaMayHaveChanged() {
         inserts.schemaMayHaveChanged();
     }
 

@@ -50,8 +50,8 @@ final class ReplicaWriteCheck implements StateWriter.WriteMode {
         return new StateWriter.Applied(p.declared(), null);
     }
 
-    /** The database schema may have changed outside materializers: triggers are looked for again. */
-    void schemaMayHaveChanged() {
+    @Override
+    public void schemaMayHaveChanged() {
         triggers.schemaMayHaveChanged();
     }
 }

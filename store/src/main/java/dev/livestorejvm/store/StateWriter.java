@@ -28,6 +28,9 @@ final class StateWriter {
         default boolean needsTransaction(Planned p) {
             return true;
         }
+
+        /** The database schema may have changed outside materializers: what the mode knows of it (triggers) is read again. */
+        void schemaMayHaveChanged();
     }
 
     /** A writer for the leader ({@code journal}: changesets kept) or for a replica. */
@@ -117,8 +120,7 @@ final class StateWriter {
 
     /** The database schema changed outside materializers (tests): triggers are looked for again. */
     void schemaChanged() {
-        if (journal != null) journal.schemaMayHaveChanged();
-        else ((ReplicaWriteCheck) mode).schemaMayHaveChanged();
+        mode.schemaMayHaveChanged();
     }
 
     /** How many changesets were written without a session (see {@link InsertCapture}). */
